@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createPrincipalLoader, orgModule } from './modules/org/index.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { authPlugin } from './platform/auth/auth.plugin.js';
+import { PrincipalCache } from './platform/auth/principal-cache.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { installErrorHandler } from './platform/errors/error-handler.js';
+import './platform/http/fastify-types.js';
+import { platformRoutes } from './platform/http/platform.routes.js';
+
+export interface BuildOptions {
+  database: Database;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'webDist'>;
+  logger?: boolean | { level: string };
+}
+
+const bodyLimit = 1024 * 1024;
+
+/** Builds the whole application: platform plugins first, then every module's routes, then the web app. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    trustProxy: false,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('database', options.database);
+  const principals = new PrincipalCache(createPrincipalLoader(options.database.db));
+  const sessionPolicy = { idleMinutes: options.config.sessionIdleMinutes, maxHours: options.config.sessionMaxHours };
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Sales OS API', version: '0.1.0', description: 'Marketing, sales and channel management. Money is integer fen.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'salesos_sid' }, token: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(authPlugin, { principals, sessionPolicy });
+  installErrorHandler(app, { webIndex: webIndexOf(options.config.webDist) });
+
+  await app.register(platformRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(orgModule, { sessionPolicy, cookieSecure: options.config.cookieSecure, onChange: () => principals.clear() });
+
+  if (fs.existsSync(options.config.webDist)) {
+    await app.register(fastifyStatic, { root: options.config.webDist, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+function webIndexOf(webDist: string): string | null {
+  const file = path.join(webDist, 'index.html');
+  return fs.existsSync(file) ? file : null;
+}

@@ -1,0 +1,20 @@
+import { count } from 'drizzle-orm';
+import { users } from '../modules/org/index.js';
+import { writeAudit } from '../platform/audit/audit.js';
+import type { Db } from '../platform/db/database.js';
+import { seedOrgDemo } from './org.demo.js';
+
+export { demoLogins, demoPassword } from './org.demo.js';
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Loads the demo company into an empty database, all or nothing. */
+export async function seedDemo(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const org = await seedOrgDemo(tx);
+    await writeAudit(tx, { userId: null }, { entity: 'demo', entityId: 'company', action: 'seed', after: { users: org.userIds.size } });
+  });
+}

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { allPermissions } from '../access/permissions.js';
+
+const version = process.env.npm_package_version ?? '0.1.0';
+
+export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'health',
+        tags: ['platform'],
+        summary: 'Liveness and database reachability',
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            version: Type.String(),
+            database: Type.Object({ kind: Type.String(), reachable: Type.Boolean() }),
+          }),
+          503: Type.Object({
+            status: Type.Literal('degraded'),
+            version: Type.String(),
+            database: Type.Object({ kind: Type.String(), reachable: Type.Boolean() }),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const kind = app.database.kind;
+      try {
+        await app.database.db.execute(sql`select 1`);
+        return { status: 'ok' as const, version, database: { kind, reachable: true } };
+      } catch {
+        return reply.status(503).send({ status: 'degraded' as const, version, database: { kind, reachable: false } });
+      }
+    },
+  );
+
+  app.get(
+    '/permissions',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'listPermissions',
+        tags: ['platform'],
+        summary: 'Every permission key a position can be granted',
+        response: {
+          200: Type.Array(Type.Object({ key: Type.String(), module: Type.String(), 'zh-CN': Type.String(), en: Type.String() })),
+        },
+      },
+    },
+    async () => allPermissions(),
+  );
+};
