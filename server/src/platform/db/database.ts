@@ -30,6 +30,8 @@ export function openPostgres(url: string, poolSize = 10): Database {
   pool.on('connect', (client) => {
     client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
   });
+  // An idle connection dropped by the server (restart, failover) must not take the process down; the pool reconnects.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
