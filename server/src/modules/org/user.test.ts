@@ -116,8 +116,7 @@ describe('ORG-2 people in positions', () => {
     const huabeiRep = (await t.as('admin', { method: 'GET', url: '/api/org/users?q=rep-huabei-1' })).json().items[0];
     await t.database.db.execute(
       // Give the East China market manager the manage permission, to show scope still limits it.
-      (await import('drizzle-orm'))
-        .sql`INSERT INTO position_permissions SELECT position_id, 'org.users.manage' FROM users WHERE username = 'mm-huadong'`,
+      sql`INSERT INTO position_permissions SELECT position_id, 'org.users.manage' FROM users WHERE username = 'mm-huadong'`,
     );
     const outside = await t.as('mm-huadong', { method: 'PATCH', url: `/api/org/users/${huabeiRep.id}`, payload: { displayName: '改名' } });
     expect(outside.statusCode).toBe(404);
