@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { selectRows } from '../db/raw.js';
 
 let t: TestApp;
 let everyone: { id: number; username: string }[];
@@ -49,6 +51,30 @@ describe('ORG-4 data scope on the people list', () => {
   it('the director sees everyone (all)', async () => {
     expect(await visibleUsernames('director')).toEqual(everyone.map((u) => u.username).sort());
     expect(everyone.length).toBeGreaterThanOrEqual(55);
+  });
+
+  it('a custom scope covers the chosen markets: a finance clerk serving 华东 and 华南', async () => {
+    const db = t.database.db;
+    const [position] = await selectRows<{ id: number }>(
+      db,
+      sql`INSERT INTO positions (name, department_id, ladder, headcount, data_scope, scope_geography_ids)
+        SELECT '财务专员（华东华南）', d.id, 'representative', 1, 'custom', ARRAY(SELECT id FROM geographies WHERE code IN ('huadong', 'huanan'))
+        FROM departments d WHERE d.name = '财务部' RETURNING id`,
+    );
+    const created = await t.as('admin', {
+      method: 'POST',
+      url: '/api/org/users',
+      payload: { username: 'fin-clerk', displayName: '财务专员', password: 'clerk12345', positionId: position?.id },
+    });
+    expect(created.statusCode).toBe(201);
+    await db.execute(sql`INSERT INTO position_permissions VALUES (${position?.id}, 'org.users.read')`);
+    const cookie = await t.login('fin-clerk', 'clerk12345');
+    const response = await t.app.inject({ method: 'GET', url: '/api/org/users?limit=200', headers: { cookie } });
+    const seen = response
+      .json()
+      .items.map((u: { username: string }) => u.username)
+      .sort();
+    expect(seen).toEqual(['fin-clerk', ...marketPeople('huadong'), ...marketPeople('huanan')].sort());
   });
 
   it('a record out of scope answers 404, inside scope 200', async () => {
