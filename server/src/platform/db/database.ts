@@ -25,11 +25,8 @@ export interface Database {
 const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
 
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Session time zone fixed to UTC so timestamps compare the same on every server.
-  pool.on('connect', (client) => {
-    client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
-  });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
   // An idle connection dropped by the server (restart, failover) must not take the process down; the pool reconnects.
   pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
