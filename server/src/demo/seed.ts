@@ -1,8 +1,9 @@
 import { count } from 'drizzle-orm';
-import { users } from '../modules/org/index.js';
+import { ensureAuthorityDefaults, users } from '../modules/org/index.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
 import { seedOrgDemo } from './org.demo.js';
+import { seedPolicyDemo } from './policy.demo.js';
 
 export { demoLogins, demoPassword } from './org.demo.js';
 
@@ -15,6 +16,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await seedOrgDemo(tx);
+    await seedPolicyDemo(tx, org);
+    await ensureAuthorityDefaults(tx);
     await writeAudit(tx, { userId: null }, { entity: 'demo', entityId: 'company', action: 'seed', after: { users: org.userIds.size } });
   });
 }
