@@ -17,8 +17,17 @@ export function localeFromHeader(header: string | undefined): Locale {
   return defaultLocale;
 }
 
-export function interpolate(template: string, params: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined || params[name] === null ? whole : String(params[name]),
-  );
+/** Text a service produces in every UI language, for when it cannot know the reader's. */
+export type LocalizedText = Record<Locale, string>;
+
+function isLocalized(value: unknown): value is LocalizedText {
+  return typeof value === 'object' && value !== null && 'zh-CN' in value && 'en' in value;
+}
+
+export function interpolate(template: string, params: Record<string, unknown>, locale: Locale = defaultLocale): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) return whole;
+    return isLocalized(value) ? value[locale] : String(value);
+  });
 }

@@ -129,6 +129,7 @@ describe('ORG-1 departments', () => {
     expect(sales.statusCode).toBe(409);
     expect(sales.json().error).toMatchObject({ code: 'org.inUse', details: { field: 'id', dependents: { children: 9, positions: 2 } } });
     expect(sales.json().error.message).toContain('下级部门');
+    expect(sales.json().error.message).not.toContain('child departments');
 
     const marketing = await t.as('director', {
       method: 'DELETE',
@@ -137,6 +138,7 @@ describe('ORG-1 departments', () => {
     });
     expect(marketing.json().error).toMatchObject({ code: 'org.inUse', details: { dependents: { positions: 1 } } });
     expect(marketing.json().error.message).toContain('positions');
+    expect(marketing.json().error.message).not.toMatch(/[\u4e00-\u9fff]/);
 
     const empty = (await t.as('director', { method: 'POST', url: '/api/org/departments', payload: { name: '临时项目组' } })).json();
     const deleted = await t.as('director', { method: 'DELETE', url: `/api/org/departments/${empty.id}` });

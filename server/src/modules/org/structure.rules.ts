@@ -1,21 +1,23 @@
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { LocalizedText } from '../../platform/i18n.js';
 import { OrgErrors } from './org.errors.js';
 import { findUserRow } from './user.repository.js';
 
 /** What still hangs on a record, labelled in both UI languages (the service does not know the reader's). */
-export interface Dependent {
+export interface Dependent extends LocalizedText {
   key: string;
   count: number;
-  'zh-CN': string;
-  en: string;
 }
 
 /** Refuses a delete while anything depends on the record; details list every kind with its count. */
 export function assertUnused(dependents: Dependent[]): void {
   const blocking = dependents.filter((d) => d.count > 0);
   if (blocking.length === 0) return;
-  const reason = blocking.map((d) => `${d['zh-CN']} ${d.count} (${d.en})`).join(', ');
+  const reason: LocalizedText = {
+    'zh-CN': blocking.map((d) => `${d['zh-CN']} ${d.count}`).join('，'),
+    en: blocking.map((d) => `${d.en}: ${d.count}`).join(', '),
+  };
   throw new AppError(OrgErrors.inUse, { reason }, { field: 'id', dependents: Object.fromEntries(blocking.map((d) => [d.key, d.count])) });
 }
 
@@ -30,5 +32,6 @@ export async function assertActiveUser(db: Executor, userId: number | null | und
 /** The answer when the database itself still finds references (history, other modules) after the named checks passed. */
 export function assertDeleted(deleted: boolean): void {
   if (deleted) return;
-  throw new AppError(OrgErrors.inUse, { reason: '仍有历史或其他记录引用 (other records still refer to it)' }, { field: 'id' });
+  const reason = { 'zh-CN': '仍有历史或其他记录引用', en: 'other records still refer to it' };
+  throw new AppError(OrgErrors.inUse, { reason }, { field: 'id' });
 }

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../i18n.js';
+
 /** One error a service may raise: a stable code, its HTTP status and its message in each UI language. */
 export interface ErrorDefinition {
   code: string;
@@ -6,7 +8,7 @@ export interface ErrorDefinition {
   en: string;
 }
 
-export type ErrorParams = Record<string, string | number | boolean | null | undefined>;
+export type ErrorParams = Record<string, string | number | boolean | null | undefined | LocalizedText>;
 
 /**
  * Declares a module's errors. Codes are prefixed with the module name so that

@@ -6,7 +6,7 @@ import { PlatformErrors } from './platform.errors.js';
 import { describeValidation } from './validation-messages.js';
 
 function send(request: FastifyRequest, reply: FastifyReply, definition: ErrorDefinition, params: ErrorParams, details?: unknown) {
-  const message = interpolate(definition[request.locale], params);
+  const message = interpolate(definition[request.locale], params, request.locale);
   return reply.status(definition.status).send({ error: { code: definition.code, message, details: details ?? null } });
 }
 
