@@ -1,8 +1,8 @@
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.js';
+import { deleteUnlessReferenced } from '../../platform/db/tree.js';
 import { departments, positions, users } from './org.schema.js';
-import { deleteUnlessReferenced } from './structure.repository.js';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 export type DepartmentValues = Partial<Pick<DepartmentRow, 'name' | 'parentId' | 'headUserId' | 'sort'>>;

@@ -1,7 +1,7 @@
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { wouldCreateCycle } from '../../platform/db/tree.js';
+import { serializeTreeWrites, wouldCreateCycle } from '../../platform/db/tree.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { PlatformErrors } from '../../platform/errors/platform.errors.js';
 import {
@@ -15,7 +15,6 @@ import {
   updateDepartmentRow,
 } from './department.repository.js';
 import { OrgErrors } from './org.errors.js';
-import { serializeTreeWrites } from './structure.repository.js';
 import { assertActiveUser, assertDeleted, assertUnused } from './structure.rules.js';
 
 export interface DepartmentInput {

@@ -1,8 +1,8 @@
 import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.js';
+import { deleteUnlessReferenced } from '../../platform/db/tree.js';
 import { geographies, positions, users } from './org.schema.js';
-import { deleteUnlessReferenced } from './structure.repository.js';
 
 export type GeographyRow = typeof geographies.$inferSelect;
 export type GeographyValues = Partial<Pick<GeographyRow, 'code' | 'name' | 'kind' | 'parentId' | 'ownerUserId' | 'provinces' | 'sort'>>;

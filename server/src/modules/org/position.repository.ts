@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.js';
+import { deleteUnlessReferenced } from '../../platform/db/tree.js';
 import { departments, type geographies, positionPermissions, positions, users } from './org.schema.js';
-import { deleteUnlessReferenced } from './structure.repository.js';
 
 export type PositionRow = typeof positions.$inferSelect;
 export type PositionValues = Partial<

@@ -3,7 +3,7 @@ import { hasPermission } from '../../platform/access/principal.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { wouldCreateCycle } from '../../platform/db/tree.js';
+import { serializeTreeWrites, wouldCreateCycle } from '../../platform/db/tree.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { PlatformErrors } from '../../platform/errors/platform.errors.js';
 import { findDepartmentRow } from './department.repository.js';
@@ -23,7 +23,6 @@ import {
   replacePositionPermissions,
   updatePositionRow,
 } from './position.repository.js';
-import { serializeTreeWrites } from './structure.repository.js';
 import { assertDeleted, assertUnused } from './structure.rules.js';
 import { lockPositionWithOccupancy } from './user.repository.js';
 
