@@ -7,20 +7,27 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { approvalsModule } from './modules/approvals/index.js';
 import { createPrincipalLoader, orgModule } from './modules/org/index.js';
+import { targetsModule } from './modules/targets/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin } from './platform/auth/auth.plugin.js';
 import { PrincipalCache } from './platform/auth/principal-cache.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { installErrorHandler } from './platform/errors/error-handler.js';
+import { filesRoutes } from './platform/files/index.js';
 import './platform/http/fastify-types.js';
 import { platformRoutes } from './platform/http/platform.routes.js';
+import { backgroundPlugin } from './platform/jobs/index.js';
+import { notificationRoutes } from './platform/notifications/index.js';
 
 export interface BuildOptions {
   database: Database;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'webDist'>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'webDist' | 'dataDir'>;
   logger?: boolean | { level: string };
+  /** Run the outbox dispatcher and job scheduler while the app is up (default); tests drive them explicitly. */
+  background?: boolean;
 }
 
 const bodyLimit = 1024 * 1024;
@@ -65,7 +72,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(filesRoutes, { prefix: '/api', dataDir: options.config.dataDir });
   await app.register(orgModule, { sessionPolicy, cookieSecure: options.config.cookieSecure, onChange: () => principals.clear() });
+  await app.register(approvalsModule);
+  await app.register(targetsModule);
+  if (options.background ?? true) await app.register(backgroundPlugin);
 
   if (fs.existsSync(options.config.webDist)) {
     await app.register(fastifyStatic, { root: options.config.webDist, wildcard: false, index: ['index.html'] });

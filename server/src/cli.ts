@@ -53,7 +53,7 @@ async function main() {
         break;
       case 'openapi': {
         const target = path.resolve(positionals[0] ?? 'openapi.json');
-        const app = await buildApp({ database, config });
+        const app = await buildApp({ database, config, background: false });
         await app.ready();
         fs.writeFileSync(target, `${JSON.stringify(app.swagger(), null, 2)}\n`);
         await app.close();

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -50,9 +52,11 @@ export interface TestApp {
 
 export async function createTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-data-'));
   const app = await buildApp({
     database,
-    config: { sessionIdleMinutes: 120, sessionMaxHours: 24, cookieSecure: false, webDist: '/nonexistent' },
+    config: { sessionIdleMinutes: 120, sessionMaxHours: 24, cookieSecure: false, webDist: '/nonexistent', dataDir },
+    background: false,
   });
   await app.ready();
   const cookies = new Map<string, string>();
@@ -78,6 +82,7 @@ export async function createTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

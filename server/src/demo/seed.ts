@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { ensureAuthorityDefaults, users } from '../modules/org/index.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
+import { seedExpenseDemo } from './expense.demo.js';
 import { seedOrgDemo } from './org.demo.js';
 import { seedPolicyDemo } from './policy.demo.js';
 
@@ -18,6 +19,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const org = await seedOrgDemo(tx);
     await seedPolicyDemo(tx, org);
     await ensureAuthorityDefaults(tx);
+    await seedExpenseDemo(tx, org);
     await writeAudit(tx, { userId: null }, { entity: 'demo', entityId: 'company', action: 'seed', after: { users: org.userIds.size } });
   });
 }

@@ -1,6 +1,12 @@
 // Every table of every module, for drizzle-kit and for the typed query API.
 
+export * from '../../modules/approvals/approvals.schema.js';
 export * from '../../modules/org/org.schema.js';
 export * from '../../modules/org/policy.schema.js';
+export * from '../../modules/targets/expense-claim.schema.js';
 export * from '../audit/audit.schema.js';
 export * from '../auth/auth.schema.js';
+export * from '../events/events.schema.js';
+export * from '../files/attachment.schema.js';
+export * from '../jobs/jobs.schema.js';
+export * from '../notifications/notifications.schema.js';

@@ -1,0 +1,73 @@
+import type { Db, Executor } from '../db/database.js';
+import { type BackgroundLog, consoleLog, createPoller, type Poller } from '../jobs/poller.js';
+import { type DomainEvent, type Subscription, subscriptions } from './event.registry.js';
+import { insertEvent, listUndelivered, markDelivered } from './event.repository.js';
+
+/** After this many failed attempts a delivery is still retried, but logged as an error rather than a warning. */
+const failuresBeforeError = 5;
+const pollMs = 1000;
+
+let emitted = 0;
+const failures = new Map<string, number>();
+
+/**
+ * Writes a domain event into the outbox. Call it with the transaction of the
+ * change it announces: the event exists exactly when the change does.
+ */
+export async function emitEvent(tx: Executor, type: string, payload: Record<string, unknown>): Promise<number> {
+  const eventId = await insertEvent(tx, type, payload);
+  emitted += 1;
+  return eventId;
+}
+
+/** Counts emits in this process, so the server can dispatch right after a request that wrote events. */
+export function eventsEmittedSoFar(): number {
+  return emitted;
+}
+
+async function deliver(db: Executor, subscription: Subscription, event: DomainEvent, log: BackgroundLog): Promise<boolean> {
+  const key = `${event.id}:${subscription.consumer}`;
+  try {
+    const delivered = await db.transaction(async (tx) => {
+      if (!(await markDelivered(tx, event.id, subscription.consumer))) return false;
+      await subscription.handle(tx, event);
+      return true;
+    });
+    failures.delete(key);
+    return delivered;
+  } catch (error) {
+    // The transaction rolled back with the delivery mark, so the next pass tries again.
+    const attempts = (failures.get(key) ?? 0) + 1;
+    failures.set(key, attempts);
+    const details = { err: error, eventId: event.id, type: event.type, consumer: subscription.consumer, attempts };
+    if (attempts >= failuresBeforeError) log.error(details, 'event handler keeps failing');
+    else log.warn(details, 'event handler failed; will retry');
+    return false;
+  }
+}
+
+/**
+ * One pass: every subscription gets the events of its type it has not
+ * handled, each in its own transaction (a savepoint when given an open
+ * transaction, as the demo seed does). Returns the number of deliveries made.
+ */
+export async function dispatchPendingEvents(db: Executor, options: { limit?: number; log?: BackgroundLog } = {}): Promise<number> {
+  const limit = options.limit ?? 100;
+  const log = options.log ?? consoleLog;
+  let delivered = 0;
+  for (const subscription of subscriptions()) {
+    const pending = await listUndelivered(db, subscription.type, subscription.consumer, limit);
+    for (const event of pending) {
+      if (await deliver(db, subscription, event, log)) delivered += 1;
+    }
+  }
+  return delivered;
+}
+
+export function createEventDispatcher(db: Db, log: BackgroundLog = consoleLog): Poller {
+  return createPoller({
+    intervalMs: pollMs,
+    run: () => dispatchPendingEvents(db, { log }),
+    onError: (error) => log.error({ err: error }, 'event dispatch pass failed'),
+  });
+}
