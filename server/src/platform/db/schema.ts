@@ -1,6 +1,7 @@
 // Every table of every module, for drizzle-kit and for the typed query API.
 
 export * from '../../modules/approvals/approvals.schema.js';
+export * from '../../modules/customers/account.schema.js';
 export * from '../../modules/org/org.schema.js';
 export * from '../../modules/org/policy.schema.js';
 export * from '../../modules/targets/expense-claim.schema.js';

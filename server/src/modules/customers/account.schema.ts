@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, ref, updatedAt } from '../../platform/db/columns.js';
+import { geographies, users } from '../org/index.js';
+import { accountGrades, accountKinds, accountSources, accountStatuses, partyTypes } from './account.enums.js';
+
+/**
+ * CUS-1 客户档案 (每户一卡): one row per party the company deals with.
+ * An account with no owner is in the public pool (CUS-12).
+ */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    /** Name with spaces, punctuation and legal-form suffixes removed, lower-cased: the duplicate key (CUS-2). */
+    normalizedName: text('normalized_name').notNull(),
+    kind: text('kind', { enum: accountKinds }).notNull(),
+    partyType: text('party_type', { enum: partyTypes }).notNull().default('company'),
+    /** 统一社会信用代码, 18 characters with a valid check digit. */
+    creditCode: text('credit_code'),
+    /** Main mobile number (11 digits), also a duplicate key. */
+    mobile: text('mobile'),
+    grade: text('grade', { enum: accountGrades }),
+    status: text('status', { enum: accountStatuses }).notNull().default('active'),
+    ownerUserId: ref('owner_user_id').references(() => users.id),
+    geographyId: ref('geography_id').references(() => geographies.id),
+    province: text('province'),
+    city: text('city'),
+    address: text('address'),
+    source: text('source', { enum: accountSources }).notNull().default('field'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** A locked account never returns to the pool automatically (CUS-12). */
+    locked: boolean('locked').notNull().default(false),
+    lastFollowUpAt: timestamp('last_follow_up_at', { withTimezone: true }),
+    lastDealAt: timestamp('last_deal_at', { withTimezone: true }),
+    poolEnteredAt: timestamp('pool_entered_at', { withTimezone: true }),
+    createdBy: ref('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('accounts_normalized_name_key').on(t.normalizedName),
+    uniqueIndex('accounts_credit_code_key').on(t.creditCode),
+    uniqueIndex('accounts_mobile_key').on(t.mobile),
+    index('accounts_owner_idx').on(t.ownerUserId, t.id),
+    index('accounts_geography_idx').on(t.geographyId, t.id),
+    index('accounts_kind_grade_idx').on(t.kind, t.grade),
+    index('accounts_pool_idx').on(t.poolEnteredAt).where(sql`${t.ownerUserId} IS NULL`),
+  ],
+);

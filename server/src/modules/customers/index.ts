@@ -1,0 +1,2 @@
+export * from './account.enums.js';
+export { accounts } from './account.schema.js';
