@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/helpers.js';
+import { createTestApp, type TestApp, testConfig } from '../test/helpers.js';
+import { buildApp } from './app.js';
+import type { Database } from './platform/db/database.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,6 +14,15 @@ describe('platform', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
+  });
+
+  it('reports 503 degraded when the database cannot be reached', async () => {
+    const broken = { ...t.database, db: { execute: () => Promise.reject(new Error('down')) } } as unknown as Database;
+    const app = await buildApp({ database: broken, config: testConfig(), background: false });
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ status: 'degraded', database: { reachable: false } });
+    await app.close();
   });
 
   it('answers unknown routes with a JSON 404 in the caller language', async () => {

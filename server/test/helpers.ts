@@ -50,14 +50,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** App settings for tests: files go to a temp folder of the test file, no web build is served. */
+export function testConfig(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-data-'))) {
+  return { sessionIdleMinutes: 120, sessionMaxHours: 24, cookieSecure: false, webDist: '/nonexistent', dataDir };
+}
+
 export async function createTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-data-'));
-  const app = await buildApp({
-    database,
-    config: { sessionIdleMinutes: 120, sessionMaxHours: 24, cookieSecure: false, webDist: '/nonexistent', dataDir },
-    background: false,
-  });
+  const config = testConfig();
+  const dataDir = config.dataDir;
+  const app = await buildApp({ database, config, background: false });
   await app.ready();
   const cookies = new Map<string, string>();
   const login = async (username: string, password = demoPassword) => {
