@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useSession } from './session';
 
-/** Permission keys the web app checks; the server declares them (org.permissions.ts, audit.routes.ts). */
+/** Permission keys the web app checks; the server declares them (org.permissions.ts, audit.routes.ts, approvals.permissions.ts, expense-claim.permissions.ts). */
 export const Access = {
   usersRead: 'org.users.read',
   usersManage: 'org.users.manage',
@@ -10,6 +10,10 @@ export const Access = {
   movesManage: 'org.moves.manage',
   policiesManage: 'org.policies.manage',
   auditRead: 'platform.audit.read',
+  approvalDefinitionsManage: 'approvals.definitions.manage',
+  expensesFile: 'targets.expenses.file',
+  expensesRead: 'targets.expenses.read',
+  expensesPay: 'targets.expenses.pay',
 } as const;
 
 export type AccessKey = (typeof Access)[keyof typeof Access];

@@ -13,6 +13,9 @@ export const keys = {
   policies: ['policies'],
   audit: ['audit'],
   tokens: ['tokens'],
+  approvals: ['approvals'],
+  approvalTypes: ['approval-types'],
+  expenses: ['expenses'],
 } as const;
 
 export function useDepartments() {

@@ -55,6 +55,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uploads one file (JPEG, PNG, WebP or PDF, at most 10 MB) for a record to claim */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads a file of a record I may see (or my own unattached upload) */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -623,12 +691,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/approvals/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered request types with their labels and the definition in force */
+        get: operations["listApprovalTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/definitions/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the approval chain of a request type (tiers by amount, steps, approver rules) */
+        put: operations["setApprovalDefinition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who would approve a request of this type, by this requester, for this amount */
+        post: operations["previewApprovalChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for my decision (待办), newest first */
+        get: operations["listApprovalInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I asked for, with where it stands and who decides now */
+        get: operations["listMyApprovalRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I decided (已办), latest first */
+        get: operations["listApprovalsDone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many decisions wait for me (header badge) */
+        get: operations["countMyPendingApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request: payload, chain, tasks, timeline; for its requester, its approvers and those whose scope covers the requester */
+        get: operations["getApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve my step */
+        post: operations["approveApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the request (reason required) */
+        post: operations["rejectApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the request to the requester for changes (reason required) */
+        post: operations["returnApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand my task to another active user */
+        post: operations["transferApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take my request back while it is pending */
+        post: operations["withdrawApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a remark to the timeline (requester or approvers) */
+        post: operations["commentApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expense-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expense claims within my data scope */
+        get: operations["listExpenseClaims"];
+        put?: never;
+        /** Files a claim as a draft, or straight into approval with submit: true */
+        post: operations["createExpenseClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expense-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getExpenseClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edits my draft, returned or withdrawn claim */
+        patch: operations["updateExpenseClaim"];
+        trace?: never;
+    };
+    "/api/expense-claims/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends my claim into approval (a returned claim resumes its approval) */
+        post: operations["submitExpenseClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expense-claims/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pulls my claim back out of approval */
+        post: operations["withdrawExpenseClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expense-claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finance records the payment of an approved claim */
+        post: operations["payExpenseClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** User */
+        /** Notification */
         "def-0": {
+            id: number;
+            /** @description e.g. approval.task, approval.reminder, approval.escalated */
+            kind: string;
+            /** @description In the caller's language */
+            title: string;
+            /** @description Web route to open */
+            link: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        /** User */
+        "def-1": {
             id: number;
             username: string;
             displayName: string;
@@ -653,7 +1059,7 @@ export interface components {
             leftAt: string | null;
         };
         /** PolicySummary */
-        "def-1": {
+        "def-2": {
             id: number;
             code: string;
             title: string;
@@ -686,7 +1092,7 @@ export interface components {
             updatedAt: string;
         };
         /** Department */
-        "def-2": {
+        "def-3": {
             id: number;
             name: string;
             parentId: number | null;
@@ -698,7 +1104,7 @@ export interface components {
             userCount: number;
         };
         /** Position */
-        "def-3": {
+        "def-4": {
             id: number;
             name: string;
             departmentId: number;
@@ -723,7 +1129,7 @@ export interface components {
             }[];
         };
         /** Geography */
-        "def-4": {
+        "def-5": {
             id: number;
             code: string;
             name: string;
@@ -738,7 +1144,7 @@ export interface components {
             userCount: number;
         };
         /** AuthorityRule */
-        "def-5": {
+        "def-6": {
             action: string;
             /** @enum {string} */
             ladder: "director" | "manager" | "supervisor" | "representative";
@@ -749,7 +1155,7 @@ export interface components {
             isDefault: boolean;
         };
         /** UserMove */
-        "def-6": {
+        "def-7": {
             id: number;
             userId: number;
             /** @enum {string} */
@@ -777,6 +1183,42 @@ export interface components {
             byName: string | null;
             /** Format: date-time */
             at: string;
+        };
+        /** ExpenseClaim */
+        "def-8": {
+            id: number;
+            claimantId: number;
+            claimantName: string;
+            geographyId: number | null;
+            geographyName: string | null;
+            /** Format: date */
+            date: string;
+            /**
+             * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+             * @enum {string}
+             */
+            category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+            /** @description Fen */
+            amount: number;
+            customerId: number | null;
+            description: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+            approvalId: number | null;
+            attachmentCount: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            paidBy: number | null;
+            paidByName: string | null;
+            paymentReference: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -899,6 +1341,115 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-0"][];
+                        total: number;
+                        unread: number;
+                    };
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                    };
+                };
+            };
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its stored type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -966,7 +1517,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        user: components["schemas"]["def-0"];
+                        user: components["schemas"]["def-1"];
                         permissions: string[];
                         scope: {
                             kind: string;
@@ -1154,7 +1705,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["def-0"][];
+                        items: components["schemas"]["def-1"][];
                         total: number;
                     };
                 };
@@ -1375,7 +1926,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["def-1"][];
+                        items: components["schemas"]["def-2"][];
                         total: number;
                     };
                 };
@@ -2192,7 +2743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-2"][];
+                    "application/json": components["schemas"]["def-3"][];
                 };
             };
         };
@@ -2318,7 +2869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-3"][];
+                    "application/json": components["schemas"]["def-4"][];
                 };
             };
         };
@@ -2539,7 +3090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-4"][];
+                    "application/json": components["schemas"]["def-5"][];
                 };
             };
         };
@@ -2691,7 +3242,7 @@ export interface operations {
                             /** @enum {string} */
                             unit: "fen" | "basisPoints" | "none";
                         }[];
-                        rules: components["schemas"]["def-5"][];
+                        rules: components["schemas"]["def-6"][];
                     };
                 };
             };
@@ -2969,8 +3520,1550 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["def-6"][];
+                        items: components["schemas"]["def-7"][];
                         total: number;
+                    };
+                };
+            };
+        };
+    };
+    listApprovalTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        module: string;
+                        "zh-CN": string;
+                        en: string;
+                        definition: {
+                            name: string;
+                            tiers: {
+                                /** @description Fen, inclusive; null = from 0 */
+                                minAmount: number | null;
+                                steps: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    mode: "sequential" | "countersign" | "any";
+                                    approvers: {
+                                        /** @enum {string} */
+                                        kind: "superior" | "position" | "ladder" | "users" | "departmentHead";
+                                        /** @description kind superior */
+                                        levels?: number;
+                                        /** @description kind position */
+                                        positionId?: number;
+                                        /**
+                                         * @description kind ladder
+                                         * @enum {string}
+                                         */
+                                        ladder?: "director" | "manager" | "supervisor" | "representative";
+                                        /** @description kind users */
+                                        userIds?: number[];
+                                    };
+                                }[];
+                            }[];
+                        };
+                        /** @description Nobody edited the registered default */
+                        isDefault: boolean;
+                        /** Format: date-time */
+                        updatedAt: string | null;
+                    }[];
+                };
+            };
+        };
+    };
+    setApprovalDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A registered approval type, e.g. expense.claim */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    tiers: {
+                        /** @description Fen, inclusive; null = from 0 */
+                        minAmount: number | null;
+                        steps: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                /** @enum {string} */
+                                kind: "superior" | "position" | "ladder" | "users" | "departmentHead";
+                                /** @description kind superior */
+                                levels?: number;
+                                /** @description kind position */
+                                positionId?: number;
+                                /**
+                                 * @description kind ladder
+                                 * @enum {string}
+                                 */
+                                ladder?: "director" | "manager" | "supervisor" | "representative";
+                                /** @description kind users */
+                                userIds?: number[];
+                            };
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        tiers: {
+                            /** @description Fen, inclusive; null = from 0 */
+                            minAmount: number | null;
+                            steps: {
+                                name: string;
+                                /** @enum {string} */
+                                mode: "sequential" | "countersign" | "any";
+                                approvers: {
+                                    /** @enum {string} */
+                                    kind: "superior" | "position" | "ladder" | "users" | "departmentHead";
+                                    /** @description kind superior */
+                                    levels?: number;
+                                    /** @description kind position */
+                                    positionId?: number;
+                                    /**
+                                     * @description kind ladder
+                                     * @enum {string}
+                                     */
+                                    ladder?: "director" | "manager" | "supervisor" | "representative";
+                                    /** @description kind users */
+                                    userIds?: number[];
+                                };
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    previewApprovalChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A registered approval type, e.g. expense.claim */
+                    type: string;
+                    requesterId: number;
+                    /** @description Fen */
+                    amount: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        steps: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                        }[];
+                        skipped: {
+                            name: string;
+                            /** @enum {string} */
+                            reason: "empty" | "requester" | "duplicate";
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listApprovalInbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            approvalId: number;
+                            type: string;
+                            typeLabel: string;
+                            subjectType: string;
+                            subjectId: string;
+                            /** @description Web route of the subject in its owning module */
+                            subjectPath: string | null;
+                            summary: string;
+                            /** @description Fen */
+                            amount: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                            round: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            requester: {
+                                id: number;
+                                displayName: string;
+                            };
+                            taskId: number;
+                            stepIndex: number;
+                            stepName: string | null;
+                            /** Format: date-time */
+                            waitingSince: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    listMyApprovalRequests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                type?: string;
+                status?: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            approvalId: number;
+                            type: string;
+                            typeLabel: string;
+                            subjectType: string;
+                            subjectId: string;
+                            /** @description Web route of the subject in its owning module */
+                            subjectPath: string | null;
+                            summary: string;
+                            /** @description Fen */
+                            amount: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                            round: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            requester: {
+                                id: number;
+                                displayName: string;
+                            };
+                            currentApprovers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    listApprovalsDone: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            approvalId: number;
+                            type: string;
+                            typeLabel: string;
+                            subjectType: string;
+                            subjectId: string;
+                            /** @description Web route of the subject in its owning module */
+                            subjectPath: string | null;
+                            summary: string;
+                            /** @description Fen */
+                            amount: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                            round: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            requester: {
+                                id: number;
+                                displayName: string;
+                            };
+                            taskId: number;
+                            /** @enum {string} */
+                            myDecision: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            myComment: string | null;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    countMyPendingApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    getApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: string;
+                        typeLabel: string;
+                        subjectType: string;
+                        subjectId: string;
+                        subjectPath: string | null;
+                        /** @description Fen */
+                        amount: number | null;
+                        summary: string;
+                        /** @description Snapshot of the subject as submitted */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                        round: number;
+                        currentStep: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        requester: {
+                            id: number;
+                            displayName: string;
+                        };
+                        chain: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                            /** @enum {string|null} */
+                            skipped: "empty" | "requester" | "duplicate" | null;
+                        }[];
+                        currentApprovers: {
+                            id: number;
+                            displayName: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            round: number;
+                            stepIndex: number;
+                            approverId: number;
+                            approverName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            originTaskId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        timeline: {
+                            id: number;
+                            round: number;
+                            stepIndex: number | null;
+                            action: string;
+                            actorId: number | null;
+                            actorName: string | null;
+                            comment: string | null;
+                            targetUserId: number | null;
+                            targetUserName: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        can: {
+                            act: boolean;
+                            withdraw: boolean;
+                            comment: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    approveApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: string;
+                        typeLabel: string;
+                        subjectType: string;
+                        subjectId: string;
+                        subjectPath: string | null;
+                        /** @description Fen */
+                        amount: number | null;
+                        summary: string;
+                        /** @description Snapshot of the subject as submitted */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                        round: number;
+                        currentStep: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        requester: {
+                            id: number;
+                            displayName: string;
+                        };
+                        chain: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                            /** @enum {string|null} */
+                            skipped: "empty" | "requester" | "duplicate" | null;
+                        }[];
+                        currentApprovers: {
+                            id: number;
+                            displayName: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            round: number;
+                            stepIndex: number;
+                            approverId: number;
+                            approverName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            originTaskId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        timeline: {
+                            id: number;
+                            round: number;
+                            stepIndex: number | null;
+                            action: string;
+                            actorId: number | null;
+                            actorName: string | null;
+                            comment: string | null;
+                            targetUserId: number | null;
+                            targetUserName: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        can: {
+                            act: boolean;
+                            withdraw: boolean;
+                            comment: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    rejectApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: string;
+                        typeLabel: string;
+                        subjectType: string;
+                        subjectId: string;
+                        subjectPath: string | null;
+                        /** @description Fen */
+                        amount: number | null;
+                        summary: string;
+                        /** @description Snapshot of the subject as submitted */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                        round: number;
+                        currentStep: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        requester: {
+                            id: number;
+                            displayName: string;
+                        };
+                        chain: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                            /** @enum {string|null} */
+                            skipped: "empty" | "requester" | "duplicate" | null;
+                        }[];
+                        currentApprovers: {
+                            id: number;
+                            displayName: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            round: number;
+                            stepIndex: number;
+                            approverId: number;
+                            approverName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            originTaskId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        timeline: {
+                            id: number;
+                            round: number;
+                            stepIndex: number | null;
+                            action: string;
+                            actorId: number | null;
+                            actorName: string | null;
+                            comment: string | null;
+                            targetUserId: number | null;
+                            targetUserName: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        can: {
+                            act: boolean;
+                            withdraw: boolean;
+                            comment: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    returnApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: string;
+                        typeLabel: string;
+                        subjectType: string;
+                        subjectId: string;
+                        subjectPath: string | null;
+                        /** @description Fen */
+                        amount: number | null;
+                        summary: string;
+                        /** @description Snapshot of the subject as submitted */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                        round: number;
+                        currentStep: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        requester: {
+                            id: number;
+                            displayName: string;
+                        };
+                        chain: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                            /** @enum {string|null} */
+                            skipped: "empty" | "requester" | "duplicate" | null;
+                        }[];
+                        currentApprovers: {
+                            id: number;
+                            displayName: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            round: number;
+                            stepIndex: number;
+                            approverId: number;
+                            approverName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            originTaskId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        timeline: {
+                            id: number;
+                            round: number;
+                            stepIndex: number | null;
+                            action: string;
+                            actorId: number | null;
+                            actorName: string | null;
+                            comment: string | null;
+                            targetUserId: number | null;
+                            targetUserName: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        can: {
+                            act: boolean;
+                            withdraw: boolean;
+                            comment: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    transferApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targetUserId: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: string;
+                        typeLabel: string;
+                        subjectType: string;
+                        subjectId: string;
+                        subjectPath: string | null;
+                        /** @description Fen */
+                        amount: number | null;
+                        summary: string;
+                        /** @description Snapshot of the subject as submitted */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                        round: number;
+                        currentStep: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        requester: {
+                            id: number;
+                            displayName: string;
+                        };
+                        chain: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                            /** @enum {string|null} */
+                            skipped: "empty" | "requester" | "duplicate" | null;
+                        }[];
+                        currentApprovers: {
+                            id: number;
+                            displayName: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            round: number;
+                            stepIndex: number;
+                            approverId: number;
+                            approverName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            originTaskId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        timeline: {
+                            id: number;
+                            round: number;
+                            stepIndex: number | null;
+                            action: string;
+                            actorId: number | null;
+                            actorName: string | null;
+                            comment: string | null;
+                            targetUserId: number | null;
+                            targetUserName: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        can: {
+                            act: boolean;
+                            withdraw: boolean;
+                            comment: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    withdrawApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: string;
+                        typeLabel: string;
+                        subjectType: string;
+                        subjectId: string;
+                        subjectPath: string | null;
+                        /** @description Fen */
+                        amount: number | null;
+                        summary: string;
+                        /** @description Snapshot of the subject as submitted */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                        round: number;
+                        currentStep: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        requester: {
+                            id: number;
+                            displayName: string;
+                        };
+                        chain: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                            /** @enum {string|null} */
+                            skipped: "empty" | "requester" | "duplicate" | null;
+                        }[];
+                        currentApprovers: {
+                            id: number;
+                            displayName: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            round: number;
+                            stepIndex: number;
+                            approverId: number;
+                            approverName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            originTaskId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        timeline: {
+                            id: number;
+                            round: number;
+                            stepIndex: number | null;
+                            action: string;
+                            actorId: number | null;
+                            actorName: string | null;
+                            comment: string | null;
+                            targetUserId: number | null;
+                            targetUserName: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        can: {
+                            act: boolean;
+                            withdraw: boolean;
+                            comment: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    commentApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: string;
+                        typeLabel: string;
+                        subjectType: string;
+                        subjectId: string;
+                        subjectPath: string | null;
+                        /** @description Fen */
+                        amount: number | null;
+                        summary: string;
+                        /** @description Snapshot of the subject as submitted */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+                        round: number;
+                        currentStep: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        requester: {
+                            id: number;
+                            displayName: string;
+                        };
+                        chain: {
+                            name: string;
+                            /** @enum {string} */
+                            mode: "sequential" | "countersign" | "any";
+                            approvers: {
+                                id: number;
+                                displayName: string;
+                            }[];
+                            /** @enum {string|null} */
+                            skipped: "empty" | "requester" | "duplicate" | null;
+                        }[];
+                        currentApprovers: {
+                            id: number;
+                            displayName: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            round: number;
+                            stepIndex: number;
+                            approverId: number;
+                            approverName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned" | "transferred" | "skipped" | "cancelled";
+                            originTaskId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            actedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        timeline: {
+                            id: number;
+                            round: number;
+                            stepIndex: number | null;
+                            action: string;
+                            actorId: number | null;
+                            actorName: string | null;
+                            comment: string | null;
+                            targetUserId: number | null;
+                            targetUserName: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        can: {
+                            act: boolean;
+                            withdraw: boolean;
+                            comment: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listExpenseClaims: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+                /** @description Finance's queue: approved, not yet paid (oldest decision first) */
+                awaitingPayment?: boolean;
+                /** @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他 */
+                category?: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                claimantId?: number;
+                /** @description YYYY-MM-DD */
+                dateFrom?: string;
+                /** @description YYYY-MM-DD */
+                dateTo?: string;
+                sort?: "date" | "amount" | "createdAt" | "decidedAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-8"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createExpenseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date: string;
+                    /**
+                     * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                     * @enum {string}
+                     */
+                    category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                    /** @description Fen (CNY 0.01), at most CNY 1,000,000 */
+                    amount: number;
+                    customerId?: number | null;
+                    description: string;
+                    /** @description Ids of my own uploads (POST /api/files) */
+                    attachmentIds?: number[];
+                    submit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        claimantId: number;
+                        claimantName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                         * @enum {string}
+                         */
+                        category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                        /** @description Fen */
+                        amount: number;
+                        customerId: number | null;
+                        description: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+                        approvalId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        paidBy: number | null;
+                        paidByName: string | null;
+                        paymentReference: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getExpenseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        claimantId: number;
+                        claimantName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                         * @enum {string}
+                         */
+                        category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                        /** @description Fen */
+                        amount: number;
+                        customerId: number | null;
+                        description: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+                        approvalId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        paidBy: number | null;
+                        paidByName: string | null;
+                        paymentReference: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateExpenseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date?: string;
+                    /**
+                     * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                     * @enum {string}
+                     */
+                    category?: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                    /** @description Fen (CNY 0.01), at most CNY 1,000,000 */
+                    amount?: number;
+                    customerId?: number | null;
+                    description?: string;
+                    /** @description Ids of my own uploads (POST /api/files) */
+                    attachmentIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        claimantId: number;
+                        claimantName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                         * @enum {string}
+                         */
+                        category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                        /** @description Fen */
+                        amount: number;
+                        customerId: number | null;
+                        description: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+                        approvalId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        paidBy: number | null;
+                        paidByName: string | null;
+                        paymentReference: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    submitExpenseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        claimantId: number;
+                        claimantName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                         * @enum {string}
+                         */
+                        category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                        /** @description Fen */
+                        amount: number;
+                        customerId: number | null;
+                        description: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+                        approvalId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        paidBy: number | null;
+                        paidByName: string | null;
+                        paymentReference: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    withdrawExpenseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        claimantId: number;
+                        claimantName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                         * @enum {string}
+                         */
+                        category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                        /** @description Fen */
+                        amount: number;
+                        customerId: number | null;
+                        description: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+                        approvalId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        paidBy: number | null;
+                        paidByName: string | null;
+                        paymentReference: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    payExpenseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    paymentReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        claimantId: number;
+                        claimantName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description travel 差旅, entertainment 招待, samples 样品, promotion 促销, other 其他
+                         * @enum {string}
+                         */
+                        category: "travel" | "entertainment" | "samples" | "promotion" | "other";
+                        /** @description Fen */
+                        amount: number;
+                        customerId: number | null;
+                        description: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "paid" | "rejected" | "returned" | "withdrawn";
+                        approvalId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        paidBy: number | null;
+                        paidByName: string | null;
+                        paymentReference: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
                     };
                 };
             };

@@ -11,6 +11,7 @@ import { type AppRoute, appRoutes, visibleRoutes } from '../routes';
 import { SessionContext, useMeQuery, useSession } from '../session';
 import { errorMessage } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PendingBadge } from './PendingBadge';
 
 // The dialog brings ProForm along; loaded on first use so the shell stays light.
 const ChangePasswordModal = lazy(() => import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })));
@@ -98,7 +99,7 @@ function Shell() {
       menu={{ locale: false, defaultOpenAll: true, ignoreFlatMenu: true }}
       onMenuHeaderClick={() => void navigate('/')}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
-      actionsRender={() => [<LanguageSwitch key="language" signedIn />]}
+      actionsRender={() => [<PendingBadge key="approvals" />, <LanguageSwitch key="language" signedIn />]}
       avatarProps={{
         size: 'small',
         title: me.user.displayName,

@@ -13,7 +13,7 @@ registerApprovalType({
   module: 'targets',
   'zh-CN': '销售费用报销',
   en: 'Sales expense claim',
-  subjectPath: (id) => `/targets/expenses/${id}`,
+  subjectPath: (id) => `/expenses/${id}`,
   // The expense policy: the team's manager up to CNY 5,000; above that the director-level superior as well.
   defaultDefinition: {
     name: '销售费用报销',
