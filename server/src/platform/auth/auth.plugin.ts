@@ -50,12 +50,8 @@ export const authPlugin = fp<AuthPluginOptions>(async (app, options) => {
   app.addHook('onRequest', async (request) => {
     request.locale = localeFromHeader(request.headers['accept-language']);
     const access = request.routeOptions.config?.access;
-    if (!access || access === 'public') {
-      // Public routes still learn who is asking when they can (e.g. /api/auth/me), but never require it.
-      if (access === 'public') request.principal = await authenticate(app, request, options);
-      if (request.principal?.locale) request.locale = request.principal.locale;
-      return;
-    }
+    // Public routes (sign-in, health) and non-API paths never need to know who is asking.
+    if (!access || access === 'public') return;
     request.principal = await authenticate(app, request, options);
     if (!request.principal) throw new AppError(PlatformErrors.unauthenticated);
     if (request.principal.locale) request.locale = request.principal.locale;
