@@ -8,6 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { approvalsModule } from './modules/approvals/index.js';
+import { customersModule, leadsModule } from './modules/customers/index.js';
+import { fieldModule } from './modules/field/index.js';
 import { createPrincipalLoader, orgModule } from './modules/org/index.js';
 import { targetsModule } from './modules/targets/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -77,6 +79,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(orgModule, { sessionPolicy, cookieSecure: options.config.cookieSecure, onChange: () => principals.clear() });
   await app.register(approvalsModule);
   await app.register(targetsModule);
+  await app.register(customersModule);
+  await app.register(leadsModule);
+  await app.register(fieldModule);
   if (options.background ?? true) await app.register(backgroundPlugin);
 
   if (fs.existsSync(options.config.webDist)) {

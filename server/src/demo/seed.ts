@@ -2,7 +2,10 @@ import { count } from 'drizzle-orm';
 import { ensureAuthorityDefaults, users } from '../modules/org/index.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
+import { seedCustomersDemo } from './customers.demo.js';
 import { seedExpenseDemo } from './expense.demo.js';
+import { seedFieldDemo } from './field.demo.js';
+import { seedLeadDemo } from './leads.demo.js';
 import { seedOrgDemo } from './org.demo.js';
 import { seedPolicyDemo } from './policy.demo.js';
 
@@ -20,6 +23,9 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedPolicyDemo(tx, org);
     await ensureAuthorityDefaults(tx);
     await seedExpenseDemo(tx, org);
+    await seedCustomersDemo(tx, org);
+    await seedFieldDemo(tx, org);
+    await seedLeadDemo(tx, org);
     await writeAudit(tx, { userId: null }, { entity: 'demo', entityId: 'company', action: 'seed', after: { users: org.userIds.size } });
   });
 }

@@ -36,6 +36,8 @@ export const accounts = pgTable(
     lastFollowUpAt: timestamp('last_follow_up_at', { withTimezone: true }),
     lastDealAt: timestamp('last_deal_at', { withTimezone: true }),
     poolEnteredAt: timestamp('pool_entered_at', { withTimezone: true }),
+    /** When the current owner got the account (create, claim, assignment); the pool clock never runs from before it. */
+    ownedSince: timestamp('owned_since', { withTimezone: true }),
     createdBy: ref('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

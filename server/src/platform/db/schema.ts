@@ -2,6 +2,9 @@
 
 export * from '../../modules/approvals/approvals.schema.js';
 export * from '../../modules/customers/account.schema.js';
+export * from '../../modules/customers/customers.schema.js';
+export * from '../../modules/customers/lead.schema.js';
+export * from '../../modules/field/field.schema.js';
 export * from '../../modules/org/org.schema.js';
 export * from '../../modules/org/policy.schema.js';
 export * from '../../modules/targets/expense-claim.schema.js';
