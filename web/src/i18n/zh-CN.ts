@@ -1,3 +1,5 @@
+import type { Shape } from './shape';
+
 /** Chinese (the default language). en.ts must have exactly the same keys; the compiler checks it. */
 export const zhCN = {
   menu: {
@@ -443,8 +445,6 @@ export const zhCN = {
     noAttachments: '无附件',
   },
 };
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** The message tree every language provides. */
 export type Messages = Shape<typeof zhCN>;
