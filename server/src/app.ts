@@ -10,7 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { approvalsModule } from './modules/approvals/index.js';
 import { customersModule, leadsModule } from './modules/customers/index.js';
 import { fieldModule } from './modules/field/index.js';
+import { ordersModule } from './modules/orders/index.js';
 import { createPrincipalLoader, orgModule } from './modules/org/index.js';
+import { productsModule } from './modules/products/index.js';
 import { targetsModule } from './modules/targets/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin } from './platform/auth/auth.plugin.js';
@@ -78,10 +80,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(filesRoutes, { prefix: '/api', dataDir: options.config.dataDir });
   await app.register(orgModule, { sessionPolicy, cookieSecure: options.config.cookieSecure, onChange: () => principals.clear() });
   await app.register(approvalsModule);
+  await app.register(productsModule);
   await app.register(targetsModule);
   await app.register(customersModule);
   await app.register(leadsModule);
   await app.register(fieldModule);
+  await app.register(ordersModule);
   if (options.background ?? true) await app.register(backgroundPlugin);
 
   if (fs.existsSync(options.config.webDist)) {
