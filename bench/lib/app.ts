@@ -10,6 +10,8 @@ import { type Database, openPglite, openPostgres } from '../../server/src/platfo
 
 export interface RunningApp {
   app: FastifyInstance;
+  /** The app's own database, for benchmarks that load data or query it directly. */
+  database: Database;
   baseUrl: string;
   /** Signs a demo user in and returns the Cookie header value. */
   login(username: string): Promise<string>;
@@ -25,6 +27,7 @@ export async function startApp(target: { kind: 'pglite' } | { kind: 'postgres'; 
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
+    database: fresh.database,
     baseUrl,
     async login(username) {
       const response = await fetch(`${baseUrl}/api/auth/login`, {

@@ -69,7 +69,8 @@ export async function startServer(): Promise<RunningServer> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 120_000;
+  // The first start seeds the whole demo company; on a busy two-core machine that can take minutes.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const healthy = await fetch(`${baseUrl}/api/health`).then(

@@ -23,6 +23,7 @@ import { installErrorHandler } from './platform/errors/error-handler.js';
 import { filesRoutes } from './platform/files/index.js';
 import './platform/http/fastify-types.js';
 import { platformRoutes } from './platform/http/platform.routes.js';
+import { requestValidatorOptions } from './platform/http/schemas.js';
 import { backgroundPlugin } from './platform/jobs/index.js';
 import { notificationRoutes } from './platform/notifications/index.js';
 
@@ -42,7 +43,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logger: options.logger ?? false,
     bodyLimit,
     trustProxy: false,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    ajv: { customOptions: requestValidatorOptions },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', options.database);

@@ -9,6 +9,7 @@ import {
   accountGradeReviews,
   accountPoolEvents,
   accounts,
+  type CreditRating,
   CustomerPermissions,
   creditCodeCheckChar,
   nextAccountCode,
@@ -220,6 +221,21 @@ function accountRow(random: Random, plan: PlannedAccount, index: number, created
   };
 }
 
+const yuan = 100;
+
+/**
+ * CUS-8 credit terms finance has set: partners and key accounts 50万–300万元,
+ * stores 2万–10万元, about a fifth of stores cash only. A generator of its own
+ * keeps the rest of the demo the same as before credit existed.
+ */
+function creditTerms(random: Random, kind: AccountKind): { creditLimitFen: number | null; creditRating: CreditRating | null } {
+  const large = partnerKinds.has(kind) || kind === 'key_account';
+  if (random.next() < (large ? 0.1 : 0.2)) return { creditLimitFen: null, creditRating: null };
+  const creditLimitFen = large ? random.int(5, 30) * 100_000 * yuan : random.int(4, 20) * 5_000 * yuan;
+  const creditRating = random.pick<CreditRating>(large ? ['A', 'A', 'B', 'B', 'C'] : ['A', 'B', 'B', 'C', 'C', 'D']);
+  return { creditLimitFen, creditRating };
+}
+
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += chunkSize) await insert(rows.slice(i, i + chunkSize));
 }
@@ -236,7 +252,8 @@ async function grantPermissions(tx: Tx, org: OrgIds): Promise<void> {
     if (['director', 'deputy', 'gm'].includes(key)) return [...leader, p['settings.manage']];
     // Sales support keeps the archive tidy (imports); finance, logistics and service look customers up.
     if (key === 'ssg') return [p['accounts.read'], p['accounts.import']];
-    if (['finance', 'logistics', 'service', 'csr'].includes(key)) return [p['accounts.read']];
+    if (key === 'finance') return [p['accounts.read'], p['credit.manage']];
+    if (['logistics', 'service', 'csr'].includes(key)) return [p['accounts.read']];
     return [];
   };
   await tx
@@ -257,7 +274,11 @@ export async function seedCustomersDemo(tx: Tx, org: OrgIds): Promise<void> {
   const now = new Date(startOfShanghaiDay(shanghaiDate(new Date())).getTime() + 9 * 3_600_000);
   const plans = planAccounts(random, await territories(tx));
   const admin = org.userIds.get('admin') ?? null;
-  const rows = plans.map((plan, index) => accountRow(random, plan, index, plan.ownerUserId ?? admin, now));
+  const credit = seededRandom(20261123);
+  const rows = plans.map((plan, index) => ({
+    ...accountRow(random, plan, index, plan.ownerUserId ?? admin, now),
+    ...creditTerms(credit, plan.kind),
+  }));
   const ids = new Map<string, number>();
   await insertChunked(rows, async (chunk) => {
     const inserted = await tx.insert(accounts).values(chunk).returning({ id: accounts.id, key: accounts.normalizedName });

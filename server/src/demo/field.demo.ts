@@ -68,7 +68,7 @@ async function grantPermissions(tx: Tx, org: OrgIds): Promise<void> {
   const rep = [p['visits.read'], p['visits.record'], p['logs.write'], p['compliance.read']];
   const grants = (key: string): string[] => {
     if (key.startsWith('rep-')) return rep;
-    if (/^(am-|mm-)/.test(key) || ['director', 'deputy', 'gm'].includes(key)) return [...rep, p['logs.review']];
+    if (/^(am-|mm-)/.test(key) || ['director', 'deputy', 'gm'].includes(key)) return [...rep, p['logs.review'], p['visits.export']];
     // The sales support group calls every customer weekly: phone visits.
     if (key === 'ssg') return [p['visits.read'], p['visits.record'], p['compliance.read']];
     return [];

@@ -14,5 +14,7 @@ export const regionOrdinals = ['一', '二', '三'];
 
 /** Splits a market's provinces over its regions, round-robin, so each region has at least one. */
 export function provincesOfRegion(provinces: readonly string[], regions: number, index: number): string[] {
+  // A market with fewer provinces than regions (山东: one province, two regions) shares them out again.
+  if (provinces.length < regions) return [provinces[index % provinces.length] as string];
   return provinces.filter((_, i) => i % regions === index);
 }

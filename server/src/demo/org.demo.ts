@@ -402,3 +402,21 @@ export async function seedOrgDemo(tx: Tx): Promise<{
     SELECT id, 'hire', position_id, geography_id, 'demo' FROM users`);
   return { userIds, departmentIds, positionIds, geographyIds };
 }
+
+/**
+ * ORG-2 lets a non-administrator grant or revoke only keys they hold, so in the
+ * demo every position also holds the keys of the positions below it: a manager
+ * can then re-grant their own team. Runs after every module has granted its keys.
+ */
+export async function grantTeamKeysToSuperiors(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    WITH RECURSIVE below(ancestor_id, position_id) AS (
+      SELECT superior_id, id FROM positions WHERE superior_id IS NOT NULL
+      UNION
+      SELECT below.ancestor_id, positions.id FROM below JOIN positions ON positions.superior_id = below.position_id
+    )
+    INSERT INTO position_permissions (position_id, permission)
+    SELECT DISTINCT below.ancestor_id, granted.permission
+    FROM below JOIN position_permissions granted ON granted.position_id = below.position_id
+    ON CONFLICT DO NOTHING`);
+}

@@ -2,12 +2,16 @@ import { count } from 'drizzle-orm';
 import { ensureAuthorityDefaults, users } from '../modules/org/index.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
+import { refreshStatistics } from '../platform/db/statistics.js';
 import { seedCustomersDemo } from './customers.demo.js';
 import { seedExpenseDemo } from './expense.demo.js';
 import { seedFieldDemo } from './field.demo.js';
+import { seedInventoryDemo } from './inventory.demo.js';
 import { seedLeadDemo } from './leads.demo.js';
-import { seedOrgDemo } from './org.demo.js';
+import { seedOrdersDemo } from './orders.demo.js';
+import { grantTeamKeysToSuperiors, seedOrgDemo } from './org.demo.js';
 import { seedPolicyDemo } from './policy.demo.js';
+import { seedProductsDemo } from './products.demo.js';
 
 export { demoLogins, demoPassword } from './org.demo.js';
 
@@ -23,9 +27,14 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedPolicyDemo(tx, org);
     await ensureAuthorityDefaults(tx);
     await seedExpenseDemo(tx, org);
+    await seedProductsDemo(tx, org);
+    await seedInventoryDemo(tx, org);
     await seedCustomersDemo(tx, org);
     await seedFieldDemo(tx, org);
     await seedLeadDemo(tx, org);
+    await seedOrdersDemo(tx, org);
+    await grantTeamKeysToSuperiors(tx);
     await writeAudit(tx, { userId: null }, { entity: 'demo', entityId: 'company', action: 'seed', after: { users: org.userIds.size } });
   });
+  await refreshStatistics(db);
 }

@@ -929,6 +929,267 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/prices/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price each SKU gets for an account kind, place and day (most specific active list) */
+        get: operations["resolvePrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPriceLists"];
+        put?: never;
+        post: operations["createPriceList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPriceList"];
+        put?: never;
+        post?: never;
+        delete: operations["deletePriceList"];
+        options?: never;
+        head?: never;
+        patch: operations["updatePriceList"];
+        trace?: never;
+    };
+    "/api/products/price-lists/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPriceListItems"];
+        /** Sets the prices of many SKUs on the list at once (added or replaced) */
+        put: operations["upsertPriceListItems"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/price-lists/{id}/items/{skuId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removePriceListItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The category tree as a flat list */
+        get: operations["listProductCategories"];
+        put?: never;
+        post: operations["createProductCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteProductCategory"];
+        options?: never;
+        head?: never;
+        patch: operations["updateProductCategory"];
+        trace?: never;
+    };
+    "/api/products/skus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SKU search for pickers (code, spec, barcode, product name) */
+        get: operations["listSkus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/skus/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteSku"];
+        options?: never;
+        head?: never;
+        patch: operations["updateSku"];
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products with their SKUs; keyword matches product or SKU code, name, or barcode */
+        get: operations["listProducts"];
+        put?: never;
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/products/{id}/skus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createSku"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listProductProposals"];
+        put?: never;
+        post: operations["createProductProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProductProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateProductProposal"];
+        trace?: never;
+    };
+    "/api/products/proposals/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submitProductProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/proposals/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reviewProductProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/expense-claims": {
         parameters: {
             query?: never;
@@ -1009,6 +1270,1450 @@ export interface paths {
         put?: never;
         /** Finance records the payment of an approved claim */
         post: operations["payExpenseClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts within my data scope; contact details masked where I only see them through geography */
+        get: operations["listAccounts"];
+        put?: never;
+        /** New account with contacts and addresses; a duplicate answers 409 customers.duplicate naming the existing one */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CUS-2: existing accounts with the same name, credit code or mobile (checked while typing) */
+        get: operations["findAccountDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account card (每户一卡); opening someone else’s account is audited (CMP-3) */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an account (owner and grade change through their own actions) */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CUS-3: re-grade an account, recording the review and its reason */
+        post: operations["regradeAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** CUS-8: set the credit limit (fen; null = cash only) and rating; recorded in the account history */
+        put: operations["setAccountCredit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/grade-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAccountGradeReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAccountContacts"];
+        put?: never;
+        post: operations["createAccountContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteAccountContact"];
+        options?: never;
+        head?: never;
+        patch: operations["updateAccountContact"];
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CUS-9 logistics profile; verificationDue marks addresses not verified within 35 days */
+        get: operations["listAccountAddresses"];
+        put?: never;
+        post: operations["createAccountAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/addresses/{addressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteAccountAddress"];
+        options?: never;
+        head?: never;
+        patch: operations["updateAccountAddress"];
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/addresses/{addressId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CUS-9 monthly maintenance: confirm the address, receiver and carrier are still right */
+        post: operations["verifyAccountAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts in the pool of my market (and of the geographies I cover); contact details masked */
+        get: operations["listPoolAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release to the pool with a reason (the owner, or a manager of the owner) */
+        post: operations["releaseAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim from the pool, up to the holding limit */
+        post: operations["claimAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the account to someone of my team (both the current and the new owner must be mine) */
+        post: operations["assignAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock: the account never returns to the pool on its own (up to the locked limit) */
+        post: operations["lockAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock */
+        post: operations["unlockAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim an account someone else owns (the id comes from the duplicate answer); opens an approval */
+        post: operations["fileOwnershipDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disputes involving my people or my geography, newest first */
+        get: operations["listOwnershipDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dispute: mine as claimant or owner, or of my people or geography */
+        get: operations["getOwnershipDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCustomerSettings"];
+        put: operations["updateCustomerSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads within my data scope */
+        get: operations["listLeads"];
+        put?: never;
+        /** Records a lead; without ownerUserId an assigner leaves it unassigned (new), anyone else owns it */
+        post: operations["createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads created in the period by current status, with conversion rates per source */
+        get: operations["leadFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lead list with the same filters as .xlsx (streamed, watermarked, audited) */
+        get: operations["exportLeads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateLead"];
+        trace?: never;
+    };
+    "/api/customers/leads/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a call, visit, message or appointment (with its time) on a lead */
+        post: operations["addLeadFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/{id}/lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["markLeadLost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turns the lead into an account through duplicate protection; a duplicate answers 409 naming the existing account */
+        post: operations["convertLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes the lead as converted into an existing account I may see (after a duplicate answer) */
+        post: operations["linkLeadToAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assigns open leads to one person within my scope */
+        post: operations["assignLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/leads/assign/round-robin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deals open leads to my direct reports (representatives) in turn, continuing where my last round stopped */
+        post: operations["assignLeadsRoundRobin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/lead-teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outsourced lead teams with their contracts and results */
+        get: operations["listLeadTeams"];
+        put?: never;
+        post: operations["createLeadTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/lead-teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLeadTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateLeadTeam"];
+        trace?: never;
+    };
+    "/api/customers/call-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call plans and results per caller and day within my scope (at most 92 days) */
+        get: operations["listCallPlans"];
+        /** Sets a caller's call target for a day (mine by default; another's needs leads.assign) */
+        put: operations["planCalls"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The .xlsx template: headers in my language, drop-down lists, a guide sheet with an example row */
+        get: operations["accountImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/import/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks every row and field of the workbook (duplicates within the file and against existing accounts); writes nothing */
+        post: operations["dryRunAccountImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports the workbook all or nothing: any bad row answers 400 with the report and imports none */
+        post: operations["importAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/accounts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account list with the same filters as .xlsx (streamed, masked as the list is, watermarked, audited) */
+        get: operations["exportAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits within my data scope (the visiting user, or the geography of the account visited) */
+        get: operations["listVisits"];
+        put?: never;
+        /** Records a done visit (check-in now, or back-dated up to 7 days); restarts the account’s pool clock */
+        post: operations["recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visits/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit list with the same filters as .xlsx (streamed, watermarked, audited) */
+        get: operations["exportVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visits/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rep's visits of a week or month, day by day (default: mine) */
+        get: operations["getVisitCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getVisit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visits/planned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plans a visit for today or later; it joins my visit plan of that ISO week */
+        post: operations["planVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visits/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks in my planned visit: it becomes done */
+        post: operations["checkInVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visits/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels my planned visit */
+        post: operations["cancelVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visit-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly visit plans within my data scope (a manager sees the team’s) */
+        get: operations["listVisitPlans"];
+        put?: never;
+        /** Opens my plan for an ISO week (planning a visit opens it too) */
+        post: operations["createVisitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/visit-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getVisitPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edits the note of my draft plan */
+        patch: operations["updateVisitPlan"];
+        trace?: never;
+    };
+    "/api/field/visit-plans/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hands my plan to my manager */
+        post: operations["submitVisitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CUS-5: visit compliance of a month per rep, region, market or the nation, within my data scope */
+        get: operations["getVisitCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/compliance/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CUS-5: stores with their minimum and done onsite visits of a month, furthest below first */
+        get: operations["listVisitComplianceStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/compliance/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Home page: my stores below their minimum this month; for a manager, the rate across their scope */
+        get: operations["getMyVisitCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/work-logs/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own logs, newest day first */
+        get: operations["listMyWorkLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/work-logs/mine/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My log of a day, with its visits and comments */
+        get: operations["getMyWorkLog"];
+        /** Writes or corrects my log of a day (today or up to 7 days back); one per day */
+        put: operations["writeMyWorkLog"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/work-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work logs within my data scope, newest day first */
+        get: operations["listWorkLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/work-logs/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working days (Mon–Fri; holidays not modelled) up to today without a log, per rep or supervisor in my scope */
+        get: operations["listMissingWorkLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/work-logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getWorkLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field/work-logs/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A superior comments on a log (点评) */
+        post: operations["commentWorkLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in my scope, newest first, keyset-paged (pass nextCursor back as cursor) */
+        get: operations["listOrders"];
+        put?: never;
+        /** Enter an order (draft, or submitted at once with submit: true); retried with the same Idempotency-Key it answers the first order */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its lines and checks */
+        get: operations["getOrder"];
+        /** Change a draft order (lines are replaced and priced again) */
+        put: operations["updateOrderDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OSB-10: every state change, check, approval action, reservation, shipment and tracking step, oldest first */
+        get: operations["getOrderTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OSB-2: run the price, credit and stock checks; failing ones open approvals */
+        post: operations["submitOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel before anything ships; a reservation is released */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finance confirms payment or credit; the stock is reserved now */
+        post: operations["confirmOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finance records payment; the order stops counting against the credit limit */
+        post: operations["markOrderPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/entry-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OSB-1/2: the account’s available credit, and per SKU the resolved price and free stock, as the submit checks see them */
+        get: operations["getOrderEntryFacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipments to accounts in my scope, newest first */
+        get: operations["listShipments"];
+        put?: never;
+        /** OSB-3: ship confirmed orders of one account from one warehouse, whole or partial lines */
+        post: operations["createShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shipment with its lines and tracking history */
+        get: operations["getShipment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/shipments/{id}/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OSB-10: move a shipment forward (prepared → picked → dispatched → delivered → signed); dispatch takes the goods out of stock */
+        post: operations["trackShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/shipments/{id}/delivery-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发货清单: what the printable delivery note shows */
+        get: operations["getDeliveryNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/delivery-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Local delivery runs, newest day first */
+        get: operations["listDeliveryRuns"];
+        put?: never;
+        /** OSB-3: put several accounts’ delivery shipments on one truck, in stop order */
+        post: operations["createDeliveryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/delivery-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery run with its stops (those in my scope) */
+        get: operations["getDeliveryRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/delivery-runs/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The truck leaves: every stop is dispatched */
+        post: operations["dispatchDeliveryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warehouses within my data scope (the central one is visible to every reader) */
+        get: operations["listWarehouses"];
+        put?: never;
+        post: operations["createWarehouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/warehouses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getWarehouse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateWarehouse"];
+        trace?: never;
+    };
+    "/api/inventory/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock per warehouse and SKU (on hand, reserved, available, minimum) */
+        get: operations["listStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stock/below-minimum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SKUs whose available stock is below their minimum, shortest first */
+        get: operations["listStockBelowMinimum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stock/min-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the minimum stock of one SKU in one warehouse (0 = none) */
+        put: operations["setMinimumStock"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock ledger of one SKU in one warehouse, newest first; pass nextCursor as before for the next page */
+        get: operations["listStockMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Goods in (入库): adds on-hand stock, one ledger entry per line */
+        post: operations["receiveStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/ledger-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes every stock level from the ledger and lists any difference */
+        get: operations["checkStockLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stocktakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listStocktakes"];
+        put?: never;
+        /** Opens a count sheet: the books’ on-hand quantity of every SKU in the warehouse, now */
+        post: operations["openStocktake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stocktakes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A count sheet with its lines and variances */
+        get: operations["getStocktake"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stocktakes/{id}/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enters counted quantities in bulk (lines not listed keep their count) */
+        put: operations["enterStocktakeCounts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stocktakes/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the variances to approval; adjustments are posted once approved */
+        post: operations["submitStocktake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stocktakes/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancelStocktake"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1184,8 +2889,172 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        /** ExpenseClaim */
+        /** ResolvedPrice */
         "def-8": {
+            skuId: number;
+            priceListId: number;
+            priceListCode: string;
+            priceListName: string;
+            unitPriceFen: number;
+            floorPriceFen: number;
+        };
+        /** PriceList */
+        "def-9": {
+            id: number;
+            code: string;
+            name: string;
+            /** @description null = every kind */
+            accountKind: string | null;
+            /** @description null = national */
+            geographyId: number | null;
+            geographyName: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (China time)
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (China time)
+             */
+            validTo: string | null;
+            priority: number;
+            /**
+             * @description draft 草稿, active 生效, archived 归档
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            note: string | null;
+            itemCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** PriceListItem */
+        "def-10": {
+            skuId: number;
+            skuCode: string;
+            skuName: string;
+            productName: string;
+            baseUnit: string;
+            caseUnit: string | null;
+            unitsPerCase: number;
+            /** @description Per base unit */
+            unitPriceFen: number;
+            /** @description Per base unit */
+            floorPriceFen: number;
+        };
+        /** ProductCategory */
+        "def-11": {
+            id: number;
+            code: string;
+            name: string;
+            parentId: number | null;
+            sort: number;
+            active: boolean;
+            /** @description Products directly in this category */
+            productCount: number;
+        };
+        /** SkuListItem */
+        "def-12": {
+            id: number;
+            code: string;
+            productId: number;
+            /** @description 规格 */
+            name: string;
+            barcode: string | null;
+            baseUnit: string;
+            caseUnit: string | null;
+            unitsPerCase: number;
+            tracksCodes: boolean;
+            /**
+             * @description draft 草稿, active 在售, discontinued 停售
+             * @enum {string}
+             */
+            status: "draft" | "active" | "discontinued";
+            minOrderQuantity: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            productCode: string;
+            productName: string;
+            categoryId: number;
+        };
+        /** Product */
+        "def-13": {
+            id: number;
+            code: string;
+            name: string;
+            categoryId: number;
+            categoryName: string;
+            brand: string | null;
+            description: string | null;
+            /**
+             * @description draft 草稿, active 在售, discontinued 停售
+             * @enum {string}
+             */
+            status: "draft" | "active" | "discontinued";
+            skus: components["schemas"]["def-14"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** Sku */
+        "def-14": {
+            id: number;
+            code: string;
+            productId: number;
+            /** @description 规格 */
+            name: string;
+            barcode: string | null;
+            baseUnit: string;
+            caseUnit: string | null;
+            unitsPerCase: number;
+            tracksCodes: boolean;
+            /**
+             * @description draft 草稿, active 在售, discontinued 停售
+             * @enum {string}
+             */
+            status: "draft" | "active" | "discontinued";
+            minOrderQuantity: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** ProductProposal */
+        "def-15": {
+            id: number;
+            title: string;
+            proposerId: number;
+            proposerName: string;
+            categoryId: number | null;
+            categoryName: string | null;
+            description: string;
+            expectedVolume: number | null;
+            targetPriceFen: number | null;
+            /**
+             * @description draft 草稿, submitted 已提交, accepted 采纳, rejected 驳回
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "accepted" | "rejected";
+            /** Format: date-time */
+            submittedAt: string | null;
+            reviewerId: number | null;
+            reviewerName: string | null;
+            reviewComment: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** ExpenseClaim */
+        "def-16": {
             id: number;
             claimantId: number;
             claimantName: string;
@@ -1219,6 +3088,493 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** Account */
+        "def-17": {
+            id: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+            /** @enum {string} */
+            partyType: "company" | "person";
+            creditCode: string | null;
+            /** @description Masked (138****1234) when masked is true */
+            mobile: string | null;
+            /** @enum {string|null} */
+            grade: "A" | "B" | "C" | "D" | null;
+            /** @enum {string} */
+            status: "active" | "dormant" | "closed";
+            /** @description null: in the public pool */
+            ownerUserId: number | null;
+            ownerName: string | null;
+            geographyId: number | null;
+            geographyName: string | null;
+            province: string | null;
+            city: string | null;
+            address: string | null;
+            /** @enum {string} */
+            source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+            tags: string[];
+            locked: boolean;
+            /** @description CUS-8 credit line in fen; null: cash only */
+            creditLimitFen: number | null;
+            /** @enum {string|null} */
+            creditRating: "A" | "B" | "C" | "D" | null;
+            /** Format: date-time */
+            lastFollowUpAt: string | null;
+            /** Format: date-time */
+            lastDealAt: string | null;
+            /** Format: date-time */
+            poolEnteredAt: string | null;
+            /** Format: date-time */
+            ownedSince: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+            masked: boolean;
+        };
+        /** AccountContact */
+        "def-18": {
+            id: number;
+            accountId: number;
+            name: string;
+            title: string | null;
+            mobile: string | null;
+            phone: string | null;
+            email: string | null;
+            isPrimary: boolean;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** AccountAddress */
+        "def-19": {
+            id: number;
+            accountId: number;
+            /** @enum {string} */
+            kind: "delivery" | "billing" | "office";
+            province: string | null;
+            city: string | null;
+            address: string;
+            receiver: string | null;
+            receiverPhone: string | null;
+            carrier: string | null;
+            unloadingNotes: string | null;
+            isDefault: boolean;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            verifiedBy: number | null;
+            /** @description CUS-9: not verified within the last 35 days */
+            verificationDue: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** AccountGradeReview */
+        "def-20": {
+            id: number;
+            /** @enum {string|null} */
+            fromGrade: "A" | "B" | "C" | "D" | null;
+            /** @enum {string} */
+            toGrade: "A" | "B" | "C" | "D";
+            reason: string;
+            reviewedBy: number | null;
+            reviewerName: string | null;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        /** AccountPoolEvent */
+        "def-21": {
+            id: number;
+            /** @enum {string} */
+            kind: "released" | "claimed" | "returned" | "warned" | "assigned" | "disputed" | "locked" | "unlocked";
+            fromUserId: number | null;
+            fromUserName: string | null;
+            toUserId: number | null;
+            toUserName: string | null;
+            reason: string | null;
+            actorUserId: number | null;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        /** AccountDispute */
+        "def-22": {
+            id: number;
+            accountId: number;
+            accountCode: string;
+            accountName: string;
+            claimantUserId: number;
+            claimantName: string;
+            ownerUserId: number | null;
+            ownerName: string | null;
+            commonSuperiorUserId: number | null;
+            commonSuperiorName: string | null;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            approvalId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        /** Lead */
+        "def-23": {
+            id: number;
+            name: string;
+            company: string | null;
+            /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+            mobile: string | null;
+            masked: boolean;
+            /**
+             * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+             * @enum {string}
+             */
+            source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+            campaign: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            /**
+             * @description new → assigned → following → appointed → converted; or lost
+             * @enum {string}
+             */
+            status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+            ownerUserId: number | null;
+            ownerName: string | null;
+            geographyId: number | null;
+            geographyName: string | null;
+            province: string | null;
+            city: string | null;
+            notes: string | null;
+            lostReason: string | null;
+            convertedAccountId: number | null;
+            convertedAccountCode: string | null;
+            /** Format: date-time */
+            convertedAt: string | null;
+            /** Format: date-time */
+            nextFollowUpAt: string | null;
+            createdBy: number | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** LeadDetail */
+        "def-24": {
+            id: number;
+            name: string;
+            company: string | null;
+            /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+            mobile: string | null;
+            masked: boolean;
+            /**
+             * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+             * @enum {string}
+             */
+            source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+            campaign: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            /**
+             * @description new → assigned → following → appointed → converted; or lost
+             * @enum {string}
+             */
+            status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+            ownerUserId: number | null;
+            ownerName: string | null;
+            geographyId: number | null;
+            geographyName: string | null;
+            province: string | null;
+            city: string | null;
+            notes: string | null;
+            lostReason: string | null;
+            convertedAccountId: number | null;
+            convertedAccountCode: string | null;
+            /** Format: date-time */
+            convertedAt: string | null;
+            /** Format: date-time */
+            nextFollowUpAt: string | null;
+            createdBy: number | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            followUps: {
+                id: number;
+                userId: number;
+                userName: string;
+                /** @enum {string} */
+                kind: "call" | "visit" | "message" | "appointment";
+                outcome: string | null;
+                note: string | null;
+                /** Format: date-time */
+                scheduledFor: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        /** LeadTeam */
+        "def-25": {
+            id: number;
+            name: string;
+            vendor: string;
+            contact: string | null;
+            phone: string | null;
+            /** Format: date */
+            contractStart: string;
+            /** Format: date */
+            contractEnd: string;
+            /**
+             * @description active 合作中, paused 暂停, ended 已终止
+             * @enum {string}
+             */
+            status: "active" | "paused" | "ended";
+            note: string | null;
+            /** @description Active and today (China time) within the contract dates */
+            underContract: boolean;
+            /** @description Leads of this team within my data scope */
+            leadsCreated: number;
+            leadsConverted: number;
+            leadsLost: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** CallDay */
+        "def-26": {
+            callerUserId: number;
+            callerName: string;
+            /** Format: date */
+            date: string;
+            /** @description Null when the caller called without a plan that day */
+            planId: number | null;
+            targetCalls: number | null;
+            note: string | null;
+            /** @description Follow-ups of kind call the caller recorded that day (China time) */
+            calls: number;
+            leadsCalled: number;
+            /** @description Appointments the caller booked that day */
+            appointments: number;
+            /** @description calls ÷ target */
+            attainment: number | null;
+        };
+        /** ImportReport */
+        "def-27": {
+            /** @description Data rows read */
+            rows: number;
+            /** @description Rows without any problem */
+            valid: number;
+            /** @description Problems found in all */
+            errorCount: number;
+            /** @description True when `errors` lists only the first problems */
+            truncated: boolean;
+            errors: {
+                /** @description Excel row number */
+                row: number;
+                field: string;
+                /** @description The column header in the caller's language */
+                column: string;
+                message: string;
+            }[];
+        };
+        /** Visit */
+        "def-28": {
+            id: number;
+            /**
+             * Format: date
+             * @description The Shanghai day: of the check-in once done, else the planned day
+             */
+            visitDate: string;
+            accountId: number;
+            accountCode: string;
+            accountName: string;
+            /** @enum {string|null} */
+            accountGrade: "A" | "B" | "C" | "D" | null;
+            repUserId: number;
+            repName: string;
+            geographyId: number | null;
+            geographyName: string | null;
+            /**
+             * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+             * @enum {string}
+             */
+            kind: "onsite" | "phone";
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            /** Format: date */
+            plannedFor: string | null;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            purpose: string;
+            result: string;
+            nextStep: string;
+            cancelReason: string | null;
+            planId: number | null;
+            attachmentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** VisitPlan */
+        "def-29": {
+            id: number;
+            repUserId: number;
+            repName: string;
+            geographyId: number | null;
+            geographyName: string | null;
+            /**
+             * Format: date
+             * @description The Monday of the ISO week
+             */
+            weekStart: string;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            note: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            plannedCount: number;
+            doneCount: number;
+            cancelledCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** StoreCompliance */
+        "def-30": {
+            accountId: number;
+            accountCode: string;
+            accountName: string;
+            /** @enum {string} */
+            grade: "A" | "B" | "C" | "D";
+            ownerUserId: number;
+            ownerName: string;
+            geographyId: number | null;
+            geographyName: string | null;
+            required: number;
+            done: number;
+            shortfall: number;
+        };
+        /** WorkLog */
+        "def-31": {
+            id: number;
+            userId: number;
+            userName: string;
+            geographyId: number | null;
+            geographyName: string | null;
+            /** Format: date */
+            date: string;
+            progress: string;
+            problems: string;
+            helpNeeded: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            doneVisitCount: number;
+            commentCount: number;
+        };
+        /** WorkLogComment */
+        "def-32": {
+            id: number;
+            userId: number;
+            userName: string;
+            body: string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** Warehouse */
+        "def-33": {
+            id: number;
+            code: string;
+            name: string;
+            /**
+             * @description central 总仓, regional 区域仓, partner 合作方仓
+             * @enum {string}
+             */
+            kind: "central" | "regional" | "partner";
+            geographyId: number | null;
+            geographyName: string | null;
+            address: string | null;
+            managerUserId: number | null;
+            managerName: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** StockRow */
+        "def-34": {
+            warehouseId: number;
+            warehouseCode: string;
+            warehouseName: string;
+            skuId: number;
+            skuCode: string;
+            skuName: string;
+            productName: string;
+            baseUnit: string;
+            onHand: number;
+            reserved: number;
+            available: number;
+            minStock: number;
+            belowMinimum: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** StockMovement */
+        "def-35": {
+            id: number;
+            /** @enum {string} */
+            kind: "receipt" | "reservation" | "release" | "shipment" | "adjustment";
+            onHandDelta: number;
+            reservedDelta: number;
+            orderId: number | null;
+            shipmentId: number | null;
+            stocktakeId: number | null;
+            note: string | null;
+            userId: number | null;
+            userName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** Stocktake */
+        "def-36": {
+            id: number;
+            warehouseId: number;
+            warehouseCode: string;
+            warehouseName: string;
+            /** @enum {string} */
+            status: "counting" | "submitted" | "returned" | "posted" | "rejected" | "cancelled";
+            note: string | null;
+            openedBy: number;
+            openedByName: string;
+            approvalId: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            postedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            lineCount: number;
+            countedCount: number;
+            varianceCount: number;
+            varianceTotal: number;
         };
     };
     responses: never;
@@ -3558,7 +5914,7 @@ export interface operations {
                                     mode: "sequential" | "countersign" | "any";
                                     approvers: {
                                         /** @enum {string} */
-                                        kind: "superior" | "position" | "ladder" | "users" | "departmentHead";
+                                        kind: "superior" | "position" | "ladder" | "users" | "departmentHead" | "requested";
                                         /** @description kind superior */
                                         levels?: number;
                                         /** @description kind position */
@@ -3606,7 +5962,7 @@ export interface operations {
                             mode: "sequential" | "countersign" | "any";
                             approvers: {
                                 /** @enum {string} */
-                                kind: "superior" | "position" | "ladder" | "users" | "departmentHead";
+                                kind: "superior" | "position" | "ladder" | "users" | "departmentHead" | "requested";
                                 /** @description kind superior */
                                 levels?: number;
                                 /** @description kind position */
@@ -3642,7 +5998,7 @@ export interface operations {
                                 mode: "sequential" | "countersign" | "any";
                                 approvers: {
                                     /** @enum {string} */
-                                    kind: "superior" | "position" | "ladder" | "users" | "departmentHead";
+                                    kind: "superior" | "position" | "ladder" | "users" | "departmentHead" | "requested";
                                     /** @description kind superior */
                                     levels?: number;
                                     /** @description kind position */
@@ -4600,6 +6956,1225 @@ export interface operations {
             };
         };
     };
+    resolvePrices: {
+        parameters: {
+            query: {
+                /** @description A customers account kind */
+                accountKind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                geographyId?: number;
+                /** @description YYYY-MM-DD (China time) */
+                date?: string;
+                /** @description Comma-separated SKU ids (up to 200) */
+                skuIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (China time)
+                         */
+                        date: string;
+                        items: components["schemas"]["def-8"][];
+                    };
+                };
+            };
+        };
+    };
+    listPriceLists: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                keyword?: string;
+                /** @description draft 草稿, active 生效, archived 归档 */
+                status?: "draft" | "active" | "archived";
+                /** @description A customers account kind */
+                accountKind?: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                geographyId?: number;
+                /** @description YYYY-MM-DD (China time) */
+                validOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-9"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    /**
+                     * @description A customers account kind
+                     * @enum {string|null}
+                     */
+                    accountKind?: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account" | null;
+                    geographyId?: number | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    validTo?: string | null;
+                    priority?: number;
+                    /**
+                     * @description draft 草稿, active 生效, archived 归档
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active" | "archived";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description null = every kind */
+                        accountKind: string | null;
+                        /** @description null = national */
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (China time)
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (China time)
+                         */
+                        validTo: string | null;
+                        priority: number;
+                        /**
+                         * @description draft 草稿, active 生效, archived 归档
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "archived";
+                        note: string | null;
+                        itemCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description null = every kind */
+                        accountKind: string | null;
+                        /** @description null = national */
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (China time)
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (China time)
+                         */
+                        validTo: string | null;
+                        priority: number;
+                        /**
+                         * @description draft 草稿, active 生效, archived 归档
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "archived";
+                        note: string | null;
+                        itemCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deletePriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    updatePriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    name?: string;
+                    /**
+                     * @description A customers account kind
+                     * @enum {string|null}
+                     */
+                    accountKind?: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account" | null;
+                    geographyId?: number | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    validFrom?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    validTo?: string | null;
+                    priority?: number;
+                    /**
+                     * @description draft 草稿, active 生效, archived 归档
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active" | "archived";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description null = every kind */
+                        accountKind: string | null;
+                        /** @description null = national */
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (China time)
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (China time)
+                         */
+                        validTo: string | null;
+                        priority: number;
+                        /**
+                         * @description draft 草稿, active 生效, archived 归档
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "archived";
+                        note: string | null;
+                        itemCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listPriceListItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                keyword?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-10"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    upsertPriceListItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        skuId: number;
+                        /** @description Integer fen (CNY 0.01) */
+                        unitPriceFen: number;
+                        /** @description Integer fen (CNY 0.01) */
+                        floorPriceFen: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        upserted: number;
+                    };
+                };
+            };
+        };
+    };
+    removePriceListItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                skuId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    listProductCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-11"][];
+                };
+            };
+        };
+    };
+    createProductCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, . _ -; stored upper-case */
+                    code: string;
+                    name: string;
+                    parentId?: number | null;
+                    sort?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        parentId: number | null;
+                        sort: number;
+                        active: boolean;
+                    };
+                };
+            };
+        };
+    };
+    deleteProductCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    updateProductCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, . _ -; stored upper-case */
+                    code?: string;
+                    name?: string;
+                    parentId?: number | null;
+                    sort?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        parentId: number | null;
+                        sort: number;
+                        active: boolean;
+                    };
+                };
+            };
+        };
+    };
+    listSkus: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                keyword?: string;
+                productId?: number;
+                categoryId?: number;
+                /** @description draft 草稿, active 在售, discontinued 停售 */
+                status?: "draft" | "active" | "discontinued";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-12"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    updateSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, . _ -; stored upper-case */
+                    code?: string;
+                    /** @description 规格, e.g. 500ml×12 */
+                    name?: string;
+                    barcode?: string | null;
+                    /** @description Smallest unit sold and stocked: 瓶, 袋, 件 */
+                    baseUnit?: string;
+                    /** @description 箱 */
+                    caseUnit?: string | null;
+                    unitsPerCase?: number;
+                    /** @description Batch or unit codes are recorded at shipment */
+                    tracksCodes?: boolean;
+                    /**
+                     * @description draft 草稿, active 在售, discontinued 停售
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active" | "discontinued";
+                    /** @description In base units; null = no minimum */
+                    minOrderQuantity?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        productId: number;
+                        /** @description 规格 */
+                        name: string;
+                        barcode: string | null;
+                        baseUnit: string;
+                        caseUnit: string | null;
+                        unitsPerCase: number;
+                        tracksCodes: boolean;
+                        /**
+                         * @description draft 草稿, active 在售, discontinued 停售
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "discontinued";
+                        minOrderQuantity: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                keyword?: string;
+                categoryId?: number;
+                /** @description draft 草稿, active 在售, discontinued 停售 */
+                status?: "draft" | "active" | "discontinued";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-13"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, . _ -; stored upper-case */
+                    code: string;
+                    name: string;
+                    categoryId: number;
+                    brand?: string | null;
+                    description?: string | null;
+                    /**
+                     * @description draft 草稿, active 在售, discontinued 停售
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active" | "discontinued";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        categoryId: number;
+                        categoryName: string;
+                        brand: string | null;
+                        description: string | null;
+                        /**
+                         * @description draft 草稿, active 在售, discontinued 停售
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "discontinued";
+                        skus: components["schemas"]["def-14"][];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        categoryId: number;
+                        categoryName: string;
+                        brand: string | null;
+                        description: string | null;
+                        /**
+                         * @description draft 草稿, active 在售, discontinued 停售
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "discontinued";
+                        skus: components["schemas"]["def-14"][];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, . _ -; stored upper-case */
+                    code?: string;
+                    name?: string;
+                    categoryId?: number;
+                    brand?: string | null;
+                    description?: string | null;
+                    /**
+                     * @description draft 草稿, active 在售, discontinued 停售
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active" | "discontinued";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        categoryId: number;
+                        categoryName: string;
+                        brand: string | null;
+                        description: string | null;
+                        /**
+                         * @description draft 草稿, active 在售, discontinued 停售
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "discontinued";
+                        skus: components["schemas"]["def-14"][];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    createSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, . _ -; stored upper-case */
+                    code: string;
+                    /** @description 规格, e.g. 500ml×12 */
+                    name: string;
+                    barcode?: string | null;
+                    /** @description Smallest unit sold and stocked: 瓶, 袋, 件 */
+                    baseUnit: string;
+                    /** @description 箱 */
+                    caseUnit?: string | null;
+                    unitsPerCase?: number;
+                    /** @description Batch or unit codes are recorded at shipment */
+                    tracksCodes?: boolean;
+                    /**
+                     * @description draft 草稿, active 在售, discontinued 停售
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active" | "discontinued";
+                    /** @description In base units; null = no minimum */
+                    minOrderQuantity?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        productId: number;
+                        /** @description 规格 */
+                        name: string;
+                        barcode: string | null;
+                        baseUnit: string;
+                        caseUnit: string | null;
+                        unitsPerCase: number;
+                        tracksCodes: boolean;
+                        /**
+                         * @description draft 草稿, active 在售, discontinued 停售
+                         * @enum {string}
+                         */
+                        status: "draft" | "active" | "discontinued";
+                        minOrderQuantity: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listProductProposals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description draft 草稿, submitted 已提交, accepted 采纳, rejected 驳回 */
+                status?: "draft" | "submitted" | "accepted" | "rejected";
+                keyword?: string;
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-15"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createProductProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description Market need, target customers, competitors, packaging */
+                    description: string;
+                    categoryId?: number | null;
+                    /** @description Base units a year */
+                    expectedVolume?: number | null;
+                    /** @description Integer fen (CNY 0.01), or null */
+                    targetPriceFen?: number | null;
+                    /** @description Submit at once instead of keeping a draft */
+                    submit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        proposerId: number;
+                        proposerName: string;
+                        categoryId: number | null;
+                        categoryName: string | null;
+                        description: string;
+                        expectedVolume: number | null;
+                        targetPriceFen: number | null;
+                        /**
+                         * @description draft 草稿, submitted 已提交, accepted 采纳, rejected 驳回
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "accepted" | "rejected";
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewerId: number | null;
+                        reviewerName: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getProductProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        proposerId: number;
+                        proposerName: string;
+                        categoryId: number | null;
+                        categoryName: string | null;
+                        description: string;
+                        expectedVolume: number | null;
+                        targetPriceFen: number | null;
+                        /**
+                         * @description draft 草稿, submitted 已提交, accepted 采纳, rejected 驳回
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "accepted" | "rejected";
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewerId: number | null;
+                        reviewerName: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    updateProductProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description Market need, target customers, competitors, packaging */
+                    description?: string;
+                    categoryId?: number | null;
+                    /** @description Base units a year */
+                    expectedVolume?: number | null;
+                    /** @description Integer fen (CNY 0.01), or null */
+                    targetPriceFen?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        proposerId: number;
+                        proposerName: string;
+                        categoryId: number | null;
+                        categoryName: string | null;
+                        description: string;
+                        expectedVolume: number | null;
+                        targetPriceFen: number | null;
+                        /**
+                         * @description draft 草稿, submitted 已提交, accepted 采纳, rejected 驳回
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "accepted" | "rejected";
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewerId: number | null;
+                        reviewerName: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    submitProductProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        proposerId: number;
+                        proposerName: string;
+                        categoryId: number | null;
+                        categoryName: string | null;
+                        description: string;
+                        expectedVolume: number | null;
+                        targetPriceFen: number | null;
+                        /**
+                         * @description draft 草稿, submitted 已提交, accepted 采纳, rejected 驳回
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "accepted" | "rejected";
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewerId: number | null;
+                        reviewerName: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    reviewProductProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accepted" | "rejected";
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        proposerId: number;
+                        proposerName: string;
+                        categoryId: number | null;
+                        categoryName: string | null;
+                        description: string;
+                        expectedVolume: number | null;
+                        targetPriceFen: number | null;
+                        /**
+                         * @description draft 草稿, submitted 已提交, accepted 采纳, rejected 驳回
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "accepted" | "rejected";
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewerId: number | null;
+                        reviewerName: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
     listExpenseClaims: {
         parameters: {
             query?: {
@@ -4631,7 +8206,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["def-8"][];
+                        items: components["schemas"]["def-16"][];
                         total: number;
                     };
                 };
@@ -5063,6 +8638,6461 @@ export interface operations {
                             size: number;
                             /** Format: date-time */
                             createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name, code or mobile */
+                q?: string;
+                kind?: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                grade?: "A" | "B" | "C" | "D";
+                status?: "active" | "dormant" | "closed";
+                geographyId?: number;
+                ownerUserId?: number;
+                tag?: string;
+                inPool?: boolean;
+                locked?: boolean;
+                /** @description CUS-9: with an address not verified within 35 days */
+                addressesDue?: boolean;
+                sort?: "code" | "name" | "grade" | "createdAt" | "updatedAt" | "lastFollowUpAt" | "poolEnteredAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-17"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                    /** @enum {string} */
+                    partyType?: "company" | "person";
+                    /** @description 统一社会信用代码: 18 characters, check digit per GB 32100-2015 */
+                    creditCode?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    mobile?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "dormant" | "closed";
+                    geographyId?: number | null;
+                    province?: string | null;
+                    city?: string | null;
+                    address?: string | null;
+                    /** @enum {string} */
+                    source?: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                    tags?: string[];
+                    /** @enum {string|null} */
+                    grade?: "A" | "B" | "C" | "D" | null;
+                    ownerUserId?: number | null;
+                    contacts?: {
+                        name: string;
+                        title?: string | null;
+                        /** @description Mainland mobile number, 11 digits */
+                        mobile?: string | null;
+                        phone?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        isPrimary?: boolean;
+                        notes?: string | null;
+                    }[];
+                    addresses?: {
+                        /**
+                         * @description delivery 收货, billing 开票, office 办公
+                         * @enum {string}
+                         */
+                        kind: "delivery" | "billing" | "office";
+                        province?: string | null;
+                        city?: string | null;
+                        address: string;
+                        receiver?: string | null;
+                        /** @description Mainland mobile number, 11 digits */
+                        receiverPhone?: string | null;
+                        carrier?: string | null;
+                        unloadingNotes?: string | null;
+                        isDefault?: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    findAccountDuplicates: {
+        parameters: {
+            query?: {
+                name?: string;
+                creditCode?: string;
+                mobile?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @description Masked (张**) when the account is outside my scope; null in the pool */
+                            ownerName: string | null;
+                            /** @enum {string} */
+                            matchedOn: "creditCode" | "mobile" | "name";
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                        contacts: components["schemas"]["def-18"][];
+                        addresses: components["schemas"]["def-19"][];
+                        gradeReviews: components["schemas"]["def-20"][];
+                        poolEvents: components["schemas"]["def-21"][];
+                        history: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            action: string;
+                            before: unknown;
+                            after: unknown;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    kind?: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                    /** @enum {string} */
+                    partyType?: "company" | "person";
+                    /** @description 统一社会信用代码: 18 characters, check digit per GB 32100-2015 */
+                    creditCode?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    mobile?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "dormant" | "closed";
+                    geographyId?: number | null;
+                    province?: string | null;
+                    city?: string | null;
+                    address?: string | null;
+                    /** @enum {string} */
+                    source?: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    regradeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    grade: "A" | "B" | "C" | "D";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string|null} */
+                        fromGrade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        toGrade: "A" | "B" | "C" | "D";
+                        reason: string;
+                        reviewedBy: number | null;
+                        reviewerName: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    setAccountCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Credit line in fen (CNY 0.01); null: cash only, no credit */
+                    creditLimitFen: number | null;
+                    /**
+                     * @description 信用等级 A–D; null: not rated
+                     * @enum {string|null}
+                     */
+                    creditRating: "A" | "B" | "C" | "D" | null;
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    listAccountGradeReviews: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-20"][];
+                    };
+                };
+            };
+        };
+    };
+    listAccountContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-18"][];
+                    };
+                };
+            };
+        };
+    };
+    createAccountContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    title?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    mobile?: string | null;
+                    phone?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                    isPrimary?: boolean;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        name: string;
+                        title: string | null;
+                        mobile: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        isPrimary: boolean;
+                        notes: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteAccountContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    updateAccountContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    title?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    mobile?: string | null;
+                    phone?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                    isPrimary?: boolean;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        name: string;
+                        title: string | null;
+                        mobile: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        isPrimary: boolean;
+                        notes: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listAccountAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-19"][];
+                    };
+                };
+            };
+        };
+    };
+    createAccountAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description delivery 收货, billing 开票, office 办公
+                     * @enum {string}
+                     */
+                    kind: "delivery" | "billing" | "office";
+                    province?: string | null;
+                    city?: string | null;
+                    address: string;
+                    receiver?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    receiverPhone?: string | null;
+                    carrier?: string | null;
+                    unloadingNotes?: string | null;
+                    isDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        /** @enum {string} */
+                        kind: "delivery" | "billing" | "office";
+                        province: string | null;
+                        city: string | null;
+                        address: string;
+                        receiver: string | null;
+                        receiverPhone: string | null;
+                        carrier: string | null;
+                        unloadingNotes: string | null;
+                        isDefault: boolean;
+                        /** Format: date-time */
+                        verifiedAt: string | null;
+                        verifiedBy: number | null;
+                        /** @description CUS-9: not verified within the last 35 days */
+                        verificationDue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteAccountAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                addressId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+        };
+    };
+    updateAccountAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                addressId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description delivery 收货, billing 开票, office 办公
+                     * @enum {string}
+                     */
+                    kind?: "delivery" | "billing" | "office";
+                    province?: string | null;
+                    city?: string | null;
+                    address?: string;
+                    receiver?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    receiverPhone?: string | null;
+                    carrier?: string | null;
+                    unloadingNotes?: string | null;
+                    isDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        /** @enum {string} */
+                        kind: "delivery" | "billing" | "office";
+                        province: string | null;
+                        city: string | null;
+                        address: string;
+                        receiver: string | null;
+                        receiverPhone: string | null;
+                        carrier: string | null;
+                        unloadingNotes: string | null;
+                        isDefault: boolean;
+                        /** Format: date-time */
+                        verifiedAt: string | null;
+                        verifiedBy: number | null;
+                        /** @description CUS-9: not verified within the last 35 days */
+                        verificationDue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    verifyAccountAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                addressId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        /** @enum {string} */
+                        kind: "delivery" | "billing" | "office";
+                        province: string | null;
+                        city: string | null;
+                        address: string;
+                        receiver: string | null;
+                        receiverPhone: string | null;
+                        carrier: string | null;
+                        unloadingNotes: string | null;
+                        isDefault: boolean;
+                        /** Format: date-time */
+                        verifiedAt: string | null;
+                        verifiedBy: number | null;
+                        /** @description CUS-9: not verified within the last 35 days */
+                        verificationDue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listPoolAccounts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name, code or mobile */
+                q?: string;
+                kind?: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                grade?: "A" | "B" | "C" | "D";
+                status?: "active" | "dormant" | "closed";
+                geographyId?: number;
+                ownerUserId?: number;
+                tag?: string;
+                inPool?: boolean;
+                locked?: boolean;
+                /** @description CUS-9: with an address not verified within 35 days */
+                addressesDue?: boolean;
+                sort?: "code" | "name" | "grade" | "createdAt" | "updatedAt" | "lastFollowUpAt" | "poolEnteredAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-17"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    releaseAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    claimAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    assignAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ownerUserId: number;
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    lockAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    unlockAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                        /** @enum {string} */
+                        partyType: "company" | "person";
+                        creditCode: string | null;
+                        /** @description Masked (138****1234) when masked is true */
+                        mobile: string | null;
+                        /** @enum {string|null} */
+                        grade: "A" | "B" | "C" | "D" | null;
+                        /** @enum {string} */
+                        status: "active" | "dormant" | "closed";
+                        /** @description null: in the public pool */
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        address: string | null;
+                        /** @enum {string} */
+                        source: "field" | "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in" | "import" | "other";
+                        tags: string[];
+                        locked: boolean;
+                        /** @description CUS-8 credit line in fen; null: cash only */
+                        creditLimitFen: number | null;
+                        /** @enum {string|null} */
+                        creditRating: "A" | "B" | "C" | "D" | null;
+                        /** Format: date-time */
+                        lastFollowUpAt: string | null;
+                        /** Format: date-time */
+                        lastDealAt: string | null;
+                        /** Format: date-time */
+                        poolEnteredAt: string | null;
+                        /** Format: date-time */
+                        ownedSince: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description CMP-3: phone numbers and street addresses are masked for this reader */
+                        masked: boolean;
+                    };
+                };
+            };
+        };
+    };
+    fileOwnershipDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        claimantUserId: number;
+                        claimantName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        commonSuperiorUserId: number | null;
+                        commonSuperiorName: string | null;
+                        reason: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        approvalId: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listOwnershipDisputes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "approved" | "rejected" | "withdrawn";
+                accountId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-22"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getOwnershipDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        claimantUserId: number;
+                        claimantName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        commonSuperiorUserId: number | null;
+                        commonSuperiorName: string | null;
+                        reason: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        approvalId: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        visitMinimums: {
+                            A: number;
+                            B: number;
+                            C: number;
+                            D: number;
+                        };
+                        /** @description CUS-12: days without a follow-up before an account returns to the pool (0: off) */
+                        poolDays: number;
+                        /** @description CUS-12: days without a deal before an account returns to the pool (0: off) */
+                        dealDays: number;
+                        /** @description Days before the return that the owner is warned */
+                        warnDays: number;
+                        /** @description The company default holding limit */
+                        holdingLimit: number;
+                        lockedLimit: number;
+                        /** @description CUS-3: accounts a person of each position ladder level may hold; a level left out uses holdingLimit */
+                        holdingLimits: {
+                            director?: number;
+                            manager?: number;
+                            supervisor?: number;
+                            representative?: number;
+                        };
+                        /**
+                         * @description CUS-12: pool accounts are claimable within the claimant’s market, or nationally
+                         * @enum {string}
+                         */
+                        poolScope: "market" | "national";
+                    };
+                };
+            };
+        };
+    };
+    updateCustomerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    visitMinimums: {
+                        A: number;
+                        B: number;
+                        C: number;
+                        D: number;
+                    };
+                    /** @description CUS-12: days without a follow-up before an account returns to the pool (0: off) */
+                    poolDays: number;
+                    /** @description CUS-12: days without a deal before an account returns to the pool (0: off) */
+                    dealDays: number;
+                    /** @description Days before the return that the owner is warned */
+                    warnDays: number;
+                    /** @description The company default holding limit */
+                    holdingLimit: number;
+                    lockedLimit: number;
+                    /** @description CUS-3: accounts a person of each position ladder level may hold; a level left out uses holdingLimit */
+                    holdingLimits?: {
+                        director?: number;
+                        manager?: number;
+                        supervisor?: number;
+                        representative?: number;
+                    };
+                    /**
+                     * @description CUS-12: pool accounts are claimable within the claimant’s market, or nationally
+                     * @enum {string}
+                     */
+                    poolScope?: "market" | "national";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        visitMinimums: {
+                            A: number;
+                            B: number;
+                            C: number;
+                            D: number;
+                        };
+                        /** @description CUS-12: days without a follow-up before an account returns to the pool (0: off) */
+                        poolDays: number;
+                        /** @description CUS-12: days without a deal before an account returns to the pool (0: off) */
+                        dealDays: number;
+                        /** @description Days before the return that the owner is warned */
+                        warnDays: number;
+                        /** @description The company default holding limit */
+                        holdingLimit: number;
+                        lockedLimit: number;
+                        /** @description CUS-3: accounts a person of each position ladder level may hold; a level left out uses holdingLimit */
+                        holdingLimits: {
+                            director?: number;
+                            manager?: number;
+                            supervisor?: number;
+                            representative?: number;
+                        };
+                        /**
+                         * @description CUS-12: pool accounts are claimable within the claimant’s market, or nationally
+                         * @enum {string}
+                         */
+                        poolScope: "market" | "national";
+                    };
+                };
+            };
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Name, company, mobile or campaign contains */
+                q?: string;
+                /** @description new → assigned → following → appointed → converted; or lost */
+                status?: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                /** @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访 */
+                source?: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                ownerUserId?: number;
+                unassigned?: boolean;
+                teamId?: number;
+                /** @description The geography and everything below it */
+                geographyId?: number;
+                /** @description YYYY-MM-DD (China time) */
+                createdFrom?: string;
+                /** @description YYYY-MM-DD (China time) */
+                createdTo?: string;
+                /** @description Open leads whose next follow-up is due before this */
+                dueBefore?: string;
+                sort?: "createdAt" | "updatedAt" | "nextFollowUpAt" | "name" | "status";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-23"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    company?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    mobile?: string | null;
+                    /**
+                     * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                     * @enum {string}
+                     */
+                    source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                    campaign?: string | null;
+                    teamId?: number | null;
+                    geographyId?: number | null;
+                    province?: string | null;
+                    city?: string | null;
+                    notes?: string | null;
+                    /** Format: date-time */
+                    nextFollowUpAt?: string | null;
+                    ownerUserId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        company: string | null;
+                        /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+                        mobile: string | null;
+                        masked: boolean;
+                        /**
+                         * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                         * @enum {string}
+                         */
+                        source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                        campaign: string | null;
+                        teamId: number | null;
+                        teamName: string | null;
+                        /**
+                         * @description new → assigned → following → appointed → converted; or lost
+                         * @enum {string}
+                         */
+                        status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        notes: string | null;
+                        lostReason: string | null;
+                        convertedAccountId: number | null;
+                        convertedAccountCode: string | null;
+                        /** Format: date-time */
+                        convertedAt: string | null;
+                        /** Format: date-time */
+                        nextFollowUpAt: string | null;
+                        createdBy: number | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            userId: number;
+                            userName: string;
+                            /** @enum {string} */
+                            kind: "call" | "visit" | "message" | "appointment";
+                            outcome: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            scheduledFor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    leadFunnel: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD (China time) */
+                from?: string;
+                /** @description YYYY-MM-DD (China time) */
+                to?: string;
+                geographyId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        byStatus: {
+                            new: number;
+                            assigned: number;
+                            following: number;
+                            appointed: number;
+                            converted: number;
+                            lost: number;
+                        };
+                        /** @description Converted ÷ all leads of the period, 0–1 */
+                        conversionRate: number;
+                        bySource: {
+                            /**
+                             * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                             * @enum {string}
+                             */
+                            source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                            total: number;
+                            converted: number;
+                            lost: number;
+                            conversionRate: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportLeads: {
+        parameters: {
+            query?: {
+                /** @description Name, company, mobile or campaign contains */
+                q?: string;
+                /** @description new → assigned → following → appointed → converted; or lost */
+                status?: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                /** @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访 */
+                source?: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                ownerUserId?: number;
+                unassigned?: boolean;
+                teamId?: number;
+                /** @description The geography and everything below it */
+                geographyId?: number;
+                /** @description YYYY-MM-DD (China time) */
+                createdFrom?: string;
+                /** @description YYYY-MM-DD (China time) */
+                createdTo?: string;
+                /** @description Open leads whose next follow-up is due before this */
+                dueBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    getLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        company: string | null;
+                        /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+                        mobile: string | null;
+                        masked: boolean;
+                        /**
+                         * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                         * @enum {string}
+                         */
+                        source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                        campaign: string | null;
+                        teamId: number | null;
+                        teamName: string | null;
+                        /**
+                         * @description new → assigned → following → appointed → converted; or lost
+                         * @enum {string}
+                         */
+                        status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        notes: string | null;
+                        lostReason: string | null;
+                        convertedAccountId: number | null;
+                        convertedAccountCode: string | null;
+                        /** Format: date-time */
+                        convertedAt: string | null;
+                        /** Format: date-time */
+                        nextFollowUpAt: string | null;
+                        createdBy: number | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            userId: number;
+                            userName: string;
+                            /** @enum {string} */
+                            kind: "call" | "visit" | "message" | "appointment";
+                            outcome: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            scheduledFor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    company?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    mobile?: string | null;
+                    /**
+                     * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                     * @enum {string}
+                     */
+                    source?: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                    campaign?: string | null;
+                    teamId?: number | null;
+                    geographyId?: number | null;
+                    province?: string | null;
+                    city?: string | null;
+                    notes?: string | null;
+                    /** Format: date-time */
+                    nextFollowUpAt?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        company: string | null;
+                        /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+                        mobile: string | null;
+                        masked: boolean;
+                        /**
+                         * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                         * @enum {string}
+                         */
+                        source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                        campaign: string | null;
+                        teamId: number | null;
+                        teamName: string | null;
+                        /**
+                         * @description new → assigned → following → appointed → converted; or lost
+                         * @enum {string}
+                         */
+                        status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        notes: string | null;
+                        lostReason: string | null;
+                        convertedAccountId: number | null;
+                        convertedAccountCode: string | null;
+                        /** Format: date-time */
+                        convertedAt: string | null;
+                        /** Format: date-time */
+                        nextFollowUpAt: string | null;
+                        createdBy: number | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            userId: number;
+                            userName: string;
+                            /** @enum {string} */
+                            kind: "call" | "visit" | "message" | "appointment";
+                            outcome: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            scheduledFor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addLeadFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "call" | "visit" | "message" | "appointment";
+                    outcome?: string | null;
+                    note?: string | null;
+                    /** Format: date-time */
+                    scheduledFor?: string | null;
+                    /** Format: date-time */
+                    at?: string;
+                    /** Format: date-time */
+                    nextFollowUpAt?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        company: string | null;
+                        /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+                        mobile: string | null;
+                        masked: boolean;
+                        /**
+                         * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                         * @enum {string}
+                         */
+                        source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                        campaign: string | null;
+                        teamId: number | null;
+                        teamName: string | null;
+                        /**
+                         * @description new → assigned → following → appointed → converted; or lost
+                         * @enum {string}
+                         */
+                        status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        notes: string | null;
+                        lostReason: string | null;
+                        convertedAccountId: number | null;
+                        convertedAccountCode: string | null;
+                        /** Format: date-time */
+                        convertedAt: string | null;
+                        /** Format: date-time */
+                        nextFollowUpAt: string | null;
+                        createdBy: number | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            userId: number;
+                            userName: string;
+                            /** @enum {string} */
+                            kind: "call" | "visit" | "message" | "appointment";
+                            outcome: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            scheduledFor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    markLeadLost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        company: string | null;
+                        /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+                        mobile: string | null;
+                        masked: boolean;
+                        /**
+                         * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                         * @enum {string}
+                         */
+                        source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                        campaign: string | null;
+                        teamId: number | null;
+                        teamName: string | null;
+                        /**
+                         * @description new → assigned → following → appointed → converted; or lost
+                         * @enum {string}
+                         */
+                        status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        notes: string | null;
+                        lostReason: string | null;
+                        convertedAccountId: number | null;
+                        convertedAccountCode: string | null;
+                        /** Format: date-time */
+                        convertedAt: string | null;
+                        /** Format: date-time */
+                        nextFollowUpAt: string | null;
+                        createdBy: number | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            userId: number;
+                            userName: string;
+                            /** @enum {string} */
+                            kind: "call" | "visit" | "message" | "appointment";
+                            outcome: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            scheduledFor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    convertLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                    /** @description Default: the lead's company, else its name */
+                    name?: string;
+                    /** @enum {string} */
+                    partyType?: "company" | "person";
+                    creditCode?: string | null;
+                    /** @description Mainland mobile number, 11 digits */
+                    mobile?: string | null;
+                    /** @enum {string|null} */
+                    grade?: "A" | "B" | "C" | "D" | null;
+                    address?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lead: components["schemas"]["def-24"];
+                        accountId: number;
+                    };
+                };
+            };
+        };
+    };
+    linkLeadToAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        company: string | null;
+                        /** @description Masked (138****1234) when reached only through geography (CMP-3) */
+                        mobile: string | null;
+                        masked: boolean;
+                        /**
+                         * @description campaign 市场活动, call_team 电话团队, exhibition 展会, partner_referral 伙伴推荐, walk_in 自然到访
+                         * @enum {string}
+                         */
+                        source: "campaign" | "call_team" | "exhibition" | "partner_referral" | "walk_in";
+                        campaign: string | null;
+                        teamId: number | null;
+                        teamName: string | null;
+                        /**
+                         * @description new → assigned → following → appointed → converted; or lost
+                         * @enum {string}
+                         */
+                        status: "new" | "assigned" | "following" | "appointed" | "converted" | "lost";
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        province: string | null;
+                        city: string | null;
+                        notes: string | null;
+                        lostReason: string | null;
+                        convertedAccountId: number | null;
+                        convertedAccountCode: string | null;
+                        /** Format: date-time */
+                        convertedAt: string | null;
+                        /** Format: date-time */
+                        nextFollowUpAt: string | null;
+                        createdBy: number | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            userId: number;
+                            userName: string;
+                            /** @enum {string} */
+                            kind: "call" | "visit" | "message" | "appointment";
+                            outcome: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            scheduledFor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    assignLeads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    leadIds: number[];
+                    ownerUserId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignments: {
+                            leadId: number;
+                            ownerUserId: number;
+                            ownerName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    assignLeadsRoundRobin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    leadIds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignments: {
+                            leadId: number;
+                            ownerUserId: number;
+                            ownerName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listLeadTeams: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description active 合作中, paused 暂停, ended 已终止 */
+                status?: "active" | "paused" | "ended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-25"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createLeadTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description The contracted company */
+                    vendor: string;
+                    contact?: string | null;
+                    phone?: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    contractStart: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    contractEnd: string;
+                    /**
+                     * @description active 合作中, paused 暂停, ended 已终止
+                     * @enum {string}
+                     */
+                    status?: "active" | "paused" | "ended";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        vendor: string;
+                        contact: string | null;
+                        phone: string | null;
+                        /** Format: date */
+                        contractStart: string;
+                        /** Format: date */
+                        contractEnd: string;
+                        /**
+                         * @description active 合作中, paused 暂停, ended 已终止
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "ended";
+                        note: string | null;
+                        /** @description Active and today (China time) within the contract dates */
+                        underContract: boolean;
+                        /** @description Leads of this team within my data scope */
+                        leadsCreated: number;
+                        leadsConverted: number;
+                        leadsLost: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getLeadTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        vendor: string;
+                        contact: string | null;
+                        phone: string | null;
+                        /** Format: date */
+                        contractStart: string;
+                        /** Format: date */
+                        contractEnd: string;
+                        /**
+                         * @description active 合作中, paused 暂停, ended 已终止
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "ended";
+                        note: string | null;
+                        /** @description Active and today (China time) within the contract dates */
+                        underContract: boolean;
+                        /** @description Leads of this team within my data scope */
+                        leadsCreated: number;
+                        leadsConverted: number;
+                        leadsLost: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    updateLeadTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description The contracted company */
+                    vendor?: string;
+                    contact?: string | null;
+                    phone?: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    contractStart?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    contractEnd?: string;
+                    /**
+                     * @description active 合作中, paused 暂停, ended 已终止
+                     * @enum {string}
+                     */
+                    status?: "active" | "paused" | "ended";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        vendor: string;
+                        contact: string | null;
+                        phone: string | null;
+                        /** Format: date */
+                        contractStart: string;
+                        /** Format: date */
+                        contractEnd: string;
+                        /**
+                         * @description active 合作中, paused 暂停, ended 已终止
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "ended";
+                        note: string | null;
+                        /** @description Active and today (China time) within the contract dates */
+                        underContract: boolean;
+                        /** @description Leads of this team within my data scope */
+                        leadsCreated: number;
+                        leadsConverted: number;
+                        leadsLost: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listCallPlans: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                /** @description YYYY-MM-DD (China time) */
+                from: string;
+                /** @description YYYY-MM-DD (China time) */
+                to: string;
+                callerUserId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-26"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    planCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    callerUserId?: number;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (China time)
+                     */
+                    date: string;
+                    targetCalls: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callerUserId: number;
+                        callerName: string;
+                        /** Format: date */
+                        date: string;
+                        /** @description Null when the caller called without a plan that day */
+                        planId: number | null;
+                        targetCalls: number | null;
+                        note: string | null;
+                        /** @description Follow-ups of kind call the caller recorded that day (China time) */
+                        calls: number;
+                        leadsCalled: number;
+                        /** @description Appointments the caller booked that day */
+                        appointments: number;
+                        /** @description calls ÷ target */
+                        attainment: number | null;
+                    };
+                };
+            };
+        };
+    };
+    accountImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    dryRunAccountImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx workbook
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Data rows read */
+                        rows: number;
+                        /** @description Rows without any problem */
+                        valid: number;
+                        /** @description Problems found in all */
+                        errorCount: number;
+                        /** @description True when `errors` lists only the first problems */
+                        truncated: boolean;
+                        errors: {
+                            /** @description Excel row number */
+                            row: number;
+                            field: string;
+                            /** @description The column header in the caller's language */
+                            column: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    importAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx workbook
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        firstId: number | null;
+                        lastId: number | null;
+                        report: components["schemas"]["def-27"];
+                    };
+                };
+            };
+        };
+    };
+    exportAccounts: {
+        parameters: {
+            query?: {
+                /** @description Part of the name, code or mobile */
+                q?: string;
+                kind?: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                grade?: "A" | "B" | "C" | "D";
+                status?: "active" | "dormant" | "closed";
+                geographyId?: number;
+                ownerUserId?: number;
+                tag?: string;
+                inPool?: boolean;
+                locked?: boolean;
+                /** @description CUS-9: with an address not verified within 35 days */
+                addressesDue?: boolean;
+                sort?: "code" | "name" | "grade" | "createdAt" | "updatedAt" | "lastFollowUpAt" | "poolEnteredAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listVisits: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                repUserId?: number;
+                accountId?: number;
+                /** @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访 */
+                kind?: "onsite" | "phone";
+                status?: "planned" | "done" | "cancelled";
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                from?: string;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                to?: string;
+                sort?: "visitDate" | "checkedInAt" | "createdAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-28"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId: number;
+                    /**
+                     * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+                     * @enum {string}
+                     */
+                    kind: "onsite" | "phone";
+                    /**
+                     * Format: date-time
+                     * @description When the visit happened; default now. Not in the future, not older than 7 days.
+                     */
+                    checkedInAt?: string;
+                    /** @description WGS-84 degrees; give it with longitude */
+                    latitude?: number;
+                    /** @description WGS-84 degrees; give it with latitude */
+                    longitude?: number;
+                    purpose?: string;
+                    /** @description What came of the visit */
+                    result: string;
+                    nextStep?: string;
+                    /** @description Ids of my own uploads (POST /api/files), e.g. store photos */
+                    attachmentIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * Format: date
+                         * @description The Shanghai day: of the check-in once done, else the planned day
+                         */
+                        visitDate: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        /** @enum {string|null} */
+                        accountGrade: "A" | "B" | "C" | "D" | null;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+                         * @enum {string}
+                         */
+                        kind: "onsite" | "phone";
+                        /** @enum {string} */
+                        status: "planned" | "done" | "cancelled";
+                        /** Format: date */
+                        plannedFor: string | null;
+                        /** Format: date-time */
+                        checkedInAt: string | null;
+                        latitude: number | null;
+                        longitude: number | null;
+                        purpose: string;
+                        result: string;
+                        nextStep: string;
+                        cancelReason: string | null;
+                        planId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportVisits: {
+        parameters: {
+            query?: {
+                repUserId?: number;
+                accountId?: number;
+                /** @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访 */
+                kind?: "onsite" | "phone";
+                status?: "planned" | "done" | "cancelled";
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                from?: string;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    getVisitCalendar: {
+        parameters: {
+            query: {
+                repUserId?: number;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                from: string;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        repUserId: number;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        days: {
+                            /** Format: date */
+                            date: string;
+                            visits: components["schemas"]["def-28"][];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * Format: date
+                         * @description The Shanghai day: of the check-in once done, else the planned day
+                         */
+                        visitDate: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        /** @enum {string|null} */
+                        accountGrade: "A" | "B" | "C" | "D" | null;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+                         * @enum {string}
+                         */
+                        kind: "onsite" | "phone";
+                        /** @enum {string} */
+                        status: "planned" | "done" | "cancelled";
+                        /** Format: date */
+                        plannedFor: string | null;
+                        /** Format: date-time */
+                        checkedInAt: string | null;
+                        latitude: number | null;
+                        longitude: number | null;
+                        purpose: string;
+                        result: string;
+                        nextStep: string;
+                        cancelReason: string | null;
+                        planId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    planVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId: number;
+                    /**
+                     * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+                     * @enum {string}
+                     */
+                    kind: "onsite" | "phone";
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, a Shanghai calendar day
+                     */
+                    plannedFor: string;
+                    purpose?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * Format: date
+                         * @description The Shanghai day: of the check-in once done, else the planned day
+                         */
+                        visitDate: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        /** @enum {string|null} */
+                        accountGrade: "A" | "B" | "C" | "D" | null;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+                         * @enum {string}
+                         */
+                        kind: "onsite" | "phone";
+                        /** @enum {string} */
+                        status: "planned" | "done" | "cancelled";
+                        /** Format: date */
+                        plannedFor: string | null;
+                        /** Format: date-time */
+                        checkedInAt: string | null;
+                        latitude: number | null;
+                        longitude: number | null;
+                        purpose: string;
+                        result: string;
+                        nextStep: string;
+                        cancelReason: string | null;
+                        planId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    checkInVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When the visit happened; default now. Not in the future, not older than 7 days.
+                     */
+                    checkedInAt?: string;
+                    /** @description WGS-84 degrees; give it with longitude */
+                    latitude?: number;
+                    /** @description WGS-84 degrees; give it with latitude */
+                    longitude?: number;
+                    purpose?: string;
+                    /** @description What came of the visit */
+                    result: string;
+                    nextStep?: string;
+                    /** @description Ids of my own uploads (POST /api/files), e.g. store photos */
+                    attachmentIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * Format: date
+                         * @description The Shanghai day: of the check-in once done, else the planned day
+                         */
+                        visitDate: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        /** @enum {string|null} */
+                        accountGrade: "A" | "B" | "C" | "D" | null;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+                         * @enum {string}
+                         */
+                        kind: "onsite" | "phone";
+                        /** @enum {string} */
+                        status: "planned" | "done" | "cancelled";
+                        /** Format: date */
+                        plannedFor: string | null;
+                        /** Format: date-time */
+                        checkedInAt: string | null;
+                        latitude: number | null;
+                        longitude: number | null;
+                        purpose: string;
+                        result: string;
+                        nextStep: string;
+                        cancelReason: string | null;
+                        planId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    cancelVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * Format: date
+                         * @description The Shanghai day: of the check-in once done, else the planned day
+                         */
+                        visitDate: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        /** @enum {string|null} */
+                        accountGrade: "A" | "B" | "C" | "D" | null;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * @description onsite 上门拜访 (counts toward the monthly minimum), phone 电话拜访
+                         * @enum {string}
+                         */
+                        kind: "onsite" | "phone";
+                        /** @enum {string} */
+                        status: "planned" | "done" | "cancelled";
+                        /** Format: date */
+                        plannedFor: string | null;
+                        /** Format: date-time */
+                        checkedInAt: string | null;
+                        latitude: number | null;
+                        longitude: number | null;
+                        purpose: string;
+                        result: string;
+                        nextStep: string;
+                        cancelReason: string | null;
+                        planId: number | null;
+                        attachmentCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listVisitPlans: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                repUserId?: number;
+                status?: "draft" | "submitted";
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                from?: string;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-29"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createVisitPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, a Shanghai calendar day
+                     */
+                    weekStart: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * Format: date
+                         * @description The Monday of the ISO week
+                         */
+                        weekStart: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted";
+                        note: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        plannedCount: number;
+                        doneCount: number;
+                        cancelledCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        visits: components["schemas"]["def-28"][];
+                    };
+                };
+            };
+        };
+    };
+    getVisitPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * Format: date
+                         * @description The Monday of the ISO week
+                         */
+                        weekStart: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted";
+                        note: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        plannedCount: number;
+                        doneCount: number;
+                        cancelledCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        visits: components["schemas"]["def-28"][];
+                    };
+                };
+            };
+        };
+    };
+    updateVisitPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * Format: date
+                         * @description The Monday of the ISO week
+                         */
+                        weekStart: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted";
+                        note: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        plannedCount: number;
+                        doneCount: number;
+                        cancelledCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        visits: components["schemas"]["def-28"][];
+                    };
+                };
+            };
+        };
+    };
+    submitVisitPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        repUserId: number;
+                        repName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /**
+                         * Format: date
+                         * @description The Monday of the ISO week
+                         */
+                        weekStart: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted";
+                        note: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        plannedCount: number;
+                        doneCount: number;
+                        cancelledCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        visits: components["schemas"]["def-28"][];
+                    };
+                };
+            };
+        };
+    };
+    getVisitCompliance: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM, a Shanghai calendar month */
+                month?: string;
+                level?: "rep" | "region" | "market" | "nation";
+                geographyId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM */
+                        month: string;
+                        /** @description true: read from the month’s frozen snapshot */
+                        frozen: boolean;
+                        /** Format: date-time */
+                        frozenAt: string | null;
+                        /** @enum {string} */
+                        level: "rep" | "region" | "market" | "nation";
+                        rows: {
+                            /** @description User id (level rep) or geography id (region, market); null for the nation or an unassigned bucket */
+                            id: number | null;
+                            code: string | null;
+                            name: string | null;
+                            storesTotal: number;
+                            compliant: number;
+                            nonCompliant: number;
+                            /** @description compliant / storesTotal, 0–1, four decimals; null without stores */
+                            complianceRate: number | null;
+                            /** @description Done onsite visits to these stores in the month */
+                            visitsDone: number;
+                            /** @description Sum of the stores’ monthly minimums */
+                            visitsRequired: number;
+                            /** @description Sum of each store’s shortfall below its minimum */
+                            visitsMissing: number;
+                        }[];
+                        total: {
+                            /** @description User id (level rep) or geography id (region, market); null for the nation or an unassigned bucket */
+                            id: number | null;
+                            code: string | null;
+                            name: string | null;
+                            storesTotal: number;
+                            compliant: number;
+                            nonCompliant: number;
+                            /** @description compliant / storesTotal, 0–1, four decimals; null without stores */
+                            complianceRate: number | null;
+                            /** @description Done onsite visits to these stores in the month */
+                            visitsDone: number;
+                            /** @description Sum of the stores’ monthly minimums */
+                            visitsRequired: number;
+                            /** @description Sum of each store’s shortfall below its minimum */
+                            visitsMissing: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listVisitComplianceStores: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description YYYY-MM, a Shanghai calendar month */
+                month?: string;
+                ownerUserId?: number;
+                geographyId?: number;
+                onlyNonCompliant?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM */
+                        month: string;
+                        /** @description true: read from the month’s frozen snapshot */
+                        frozen: boolean;
+                        /** Format: date-time */
+                        frozenAt: string | null;
+                        items: components["schemas"]["def-30"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getMyVisitCompliance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        mine: {
+                            /** @description User id (level rep) or geography id (region, market); null for the nation or an unassigned bucket */
+                            id: number | null;
+                            code: string | null;
+                            name: string | null;
+                            storesTotal: number;
+                            compliant: number;
+                            nonCompliant: number;
+                            /** @description compliant / storesTotal, 0–1, four decimals; null without stores */
+                            complianceRate: number | null;
+                            /** @description Done onsite visits to these stores in the month */
+                            visitsDone: number;
+                            /** @description Sum of the stores’ monthly minimums */
+                            visitsRequired: number;
+                            /** @description Sum of each store’s shortfall below its minimum */
+                            visitsMissing: number;
+                        };
+                        /** @description At most 200, furthest below first */
+                        belowMinimum: components["schemas"]["def-30"][];
+                        belowMinimumTotal: number;
+                        team: {
+                            /** @description User id (level rep) or geography id (region, market); null for the nation or an unassigned bucket */
+                            id: number | null;
+                            code: string | null;
+                            name: string | null;
+                            storesTotal: number;
+                            compliant: number;
+                            nonCompliant: number;
+                            /** @description compliant / storesTotal, 0–1, four decimals; null without stores */
+                            complianceRate: number | null;
+                            /** @description Done onsite visits to these stores in the month */
+                            visitsDone: number;
+                            /** @description Sum of the stores’ monthly minimums */
+                            visitsRequired: number;
+                            /** @description Sum of each store’s shortfall below its minimum */
+                            visitsMissing: number;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    listMyWorkLogs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                from?: string;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-31"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getMyWorkLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        userId: number;
+                        userName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        progress: string;
+                        problems: string;
+                        helpNeeded: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        doneVisitCount: number;
+                        commentCount: number;
+                        /** @description The author’s visits of that day, found by date */
+                        visits: components["schemas"]["def-28"][];
+                        comments: components["schemas"]["def-32"][];
+                    };
+                };
+            };
+        };
+    };
+    writeMyWorkLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 工作进展 */
+                    progress: string;
+                    problems?: string;
+                    helpNeeded?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        userId: number;
+                        userName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        progress: string;
+                        problems: string;
+                        helpNeeded: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        doneVisitCount: number;
+                        commentCount: number;
+                        /** @description The author’s visits of that day, found by date */
+                        visits: components["schemas"]["def-28"][];
+                        comments: components["schemas"]["def-32"][];
+                    };
+                };
+            };
+        };
+    };
+    listWorkLogs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                userId?: number;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                from?: string;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-31"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    listMissingWorkLogs: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                from: string;
+                /** @description YYYY-MM-DD, a Shanghai calendar day */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description The end of the range, or today if earlier
+                         */
+                        to: string;
+                        workingDays: number;
+                        /** @description People in scope expected to write logs */
+                        writers: number;
+                        missingTotal: number;
+                        items: {
+                            userId: number;
+                            username: string;
+                            userName: string;
+                            positionName: string;
+                            geographyName: string | null;
+                            missingDates: string[];
+                            missingCount: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getWorkLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        userId: number;
+                        userName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        progress: string;
+                        problems: string;
+                        helpNeeded: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        doneVisitCount: number;
+                        commentCount: number;
+                        /** @description The author’s visits of that day, found by date */
+                        visits: components["schemas"]["def-28"][];
+                        comments: components["schemas"]["def-32"][];
+                    };
+                };
+            };
+        };
+    };
+    commentWorkLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        userId: number;
+                        userName: string;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** Format: date */
+                        date: string;
+                        progress: string;
+                        problems: string;
+                        helpNeeded: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        doneVisitCount: number;
+                        commentCount: number;
+                        /** @description The author’s visits of that day, found by date */
+                        visits: components["schemas"]["def-28"][];
+                        comments: components["schemas"]["def-32"][];
+                    };
+                };
+            };
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                status?: ("draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled")[];
+                accountId?: number;
+                /** @description A market or region includes its territories */
+                geographyId?: number;
+                ownerUserId?: number;
+                /** @description A Shanghai business day, YYYY-MM-DD */
+                from?: string;
+                /** @description A Shanghai business day, YYYY-MM-DD */
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description SO<yyyymm>-<nnnnnn> */
+                            number: string;
+                            accountId: number;
+                            accountCode: string;
+                            accountName: string;
+                            enteredBy: number;
+                            enteredByName: string;
+                            ownerUserId: number | null;
+                            ownerName: string | null;
+                            geographyId: number | null;
+                            geographyName: string | null;
+                            /** @enum {string} */
+                            channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                            warehouseId: number;
+                            requestedDeliveryDate: string | null;
+                            deliveryAddressId: number | null;
+                            deliveryAddress: {
+                                province: string | null;
+                                city: string | null;
+                                address: string;
+                                receiver: string | null;
+                                receiverPhone: string | null;
+                                carrier: string | null;
+                                unloadingNotes: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                            /** @description Submit round; approvals of an older round no longer move the order */
+                            round: number;
+                            /** @description Money in fen (CNY minor units) */
+                            listTotalFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            discountTotalFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            totalFen: number;
+                            note: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId: number;
+                    /** @enum {string} */
+                    channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                    warehouseId?: number;
+                    /**
+                     * Format: date
+                     * @description A Shanghai business day, YYYY-MM-DD
+                     */
+                    requestedDeliveryDate?: string | null;
+                    deliveryAddressId?: number | null;
+                    note?: string | null;
+                    lines: {
+                        skuId: number;
+                        /** @description Whole cases (× units per case) */
+                        cases?: number;
+                        /** @description Loose base units on top of the cases */
+                        units?: number;
+                        /** @description Agreed price per base unit; the list price when absent */
+                        unitPriceFen?: number;
+                    }[];
+                    /** @default false */
+                    submit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateOrderDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId: number;
+                    /** @enum {string} */
+                    channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                    warehouseId?: number;
+                    /**
+                     * Format: date
+                     * @description A Shanghai business day, YYYY-MM-DD
+                     */
+                    requestedDeliveryDate?: string | null;
+                    deliveryAddressId?: number | null;
+                    note?: string | null;
+                    lines: {
+                        skuId: number;
+                        /** @description Whole cases (× units per case) */
+                        cases?: number;
+                        /** @description Loose base units on top of the cases */
+                        units?: number;
+                        /** @description Agreed price per base unit; the list price when absent */
+                        unitPriceFen?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrderTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        /** @enum {string} */
+                        source: "order" | "approval";
+                        kind: ("created" | "status" | "check" | "approval" | "reservation" | "release" | "payment" | "shipment" | "tracking") | "approval_action";
+                        /** @description New status, check kind, approval action, tracking state … */
+                        code: string;
+                        actorUserId: number | null;
+                        actorName: string | null;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+        };
+    };
+    submitOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    confirmOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    markOrderPaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description SO<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        enteredBy: number;
+                        enteredByName: string;
+                        ownerUserId: number | null;
+                        ownerName: string | null;
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        /** @enum {string} */
+                        channel: "field" | "phone" | "walk_in" | "portal" | "import";
+                        warehouseId: number;
+                        requestedDeliveryDate: string | null;
+                        deliveryAddressId: number | null;
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "awaiting_approval" | "awaiting_finance" | "confirmed" | "partially_shipped" | "shipped" | "completed" | "cancelled";
+                        /** @description Submit round; approvals of an older round no longer move the order */
+                        round: number;
+                        /** @description Money in fen (CNY minor units) */
+                        listTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        discountTotalFen: number;
+                        /** @description Money in fen (CNY minor units) */
+                        totalFen: number;
+                        note: string | null;
+                        cancelReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        confirmedAt: string | null;
+                        /** Format: date-time */
+                        paidAt: string | null;
+                        /** Format: date-time */
+                        shippedAt: string | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lines: {
+                            id: number;
+                            lineNo: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            tracksCodes: boolean;
+                            /** @description Base units */
+                            quantity: number;
+                            shippedQuantity: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number;
+                            /** @description Discount off the list price in basis points */
+                            discountBp: number;
+                            /** @description Money in fen (CNY minor units) */
+                            lineTotalFen: number;
+                        }[];
+                        checks: {
+                            id: number;
+                            round: number;
+                            /** @enum {string} */
+                            kind: "price" | "credit" | "stock";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+                            approvalId: number | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrderEntryFacts: {
+        parameters: {
+            query: {
+                accountId: number;
+                warehouseId?: number;
+                /** @description Comma-separated SKU ids (up to 200) */
+                skuIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: number;
+                        /** @description The Shanghai business day prices were resolved for */
+                        date: string;
+                        /** @description The warehouse asked for, else the account’s default */
+                        warehouseId: number | null;
+                        credit: {
+                            /** @description Money in fen (CNY minor units) */
+                            limitFen: number | null;
+                            rating: string | null;
+                            /** @description Money in fen (CNY minor units) */
+                            openReceivablesFen: number;
+                            /** @description Limit minus open receivables; null: cash only */
+                            availableFen: number | null;
+                        };
+                        skus: {
+                            skuId: number;
+                            priceListId: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            listPriceFen: number | null;
+                            /** @description Money in fen (CNY minor units) */
+                            floorPriceFen: number | null;
+                            /** @description Base units free in the warehouse now */
+                            availableStock: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listShipments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                state?: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                kind?: "delivery" | "pickup";
+                accountId?: number;
+                warehouseId?: number;
+                deliveryRunId?: number;
+                orderId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description FH<yyyymm>-<nnnnnn> */
+                            number: string;
+                            accountId: number;
+                            accountCode: string;
+                            accountName: string;
+                            warehouseId: number;
+                            warehouseName: string;
+                            /** @enum {string} */
+                            kind: "delivery" | "pickup";
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            carrier: string | null;
+                            vehicle: string | null;
+                            driverPhone: string | null;
+                            deliveryRunId: number | null;
+                            stopSeq: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            pickedAt: string | null;
+                            /** Format: date-time */
+                            dispatchedAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    warehouseId: number;
+                    /** @enum {string} */
+                    kind: "delivery" | "pickup";
+                    carrier?: string | null;
+                    vehicle?: string | null;
+                    driverPhone?: string | null;
+                    note?: string | null;
+                    lines: {
+                        orderLineId: number;
+                        /** @description Base units */
+                        quantity: number;
+                        codes?: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description FH<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        warehouseId: number;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        kind: "delivery" | "pickup";
+                        /** @enum {string} */
+                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                        carrier: string | null;
+                        vehicle: string | null;
+                        driverPhone: string | null;
+                        deliveryRunId: number | null;
+                        stopSeq: number | null;
+                        note: string | null;
+                        /** Format: date-time */
+                        pickedAt: string | null;
+                        /** Format: date-time */
+                        dispatchedAt: string | null;
+                        /** Format: date-time */
+                        deliveredAt: string | null;
+                        /** Format: date-time */
+                        signedAt: string | null;
+                        signedBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lines: {
+                            id: number;
+                            orderId: number;
+                            orderNumber: string;
+                            orderLineId: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            quantity: number;
+                            codes: string[];
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            actorUserId: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description FH<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        warehouseId: number;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        kind: "delivery" | "pickup";
+                        /** @enum {string} */
+                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                        carrier: string | null;
+                        vehicle: string | null;
+                        driverPhone: string | null;
+                        deliveryRunId: number | null;
+                        stopSeq: number | null;
+                        note: string | null;
+                        /** Format: date-time */
+                        pickedAt: string | null;
+                        /** Format: date-time */
+                        dispatchedAt: string | null;
+                        /** Format: date-time */
+                        deliveredAt: string | null;
+                        /** Format: date-time */
+                        signedAt: string | null;
+                        signedBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lines: {
+                            id: number;
+                            orderId: number;
+                            orderNumber: string;
+                            orderLineId: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            quantity: number;
+                            codes: string[];
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            actorUserId: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    trackShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                    note?: string | null;
+                    signedBy?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description FH<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        warehouseId: number;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        kind: "delivery" | "pickup";
+                        /** @enum {string} */
+                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                        carrier: string | null;
+                        vehicle: string | null;
+                        driverPhone: string | null;
+                        deliveryRunId: number | null;
+                        stopSeq: number | null;
+                        note: string | null;
+                        /** Format: date-time */
+                        pickedAt: string | null;
+                        /** Format: date-time */
+                        dispatchedAt: string | null;
+                        /** Format: date-time */
+                        deliveredAt: string | null;
+                        /** Format: date-time */
+                        signedAt: string | null;
+                        signedBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lines: {
+                            id: number;
+                            orderId: number;
+                            orderNumber: string;
+                            orderLineId: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            quantity: number;
+                            codes: string[];
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            actorUserId: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shipment: {
+                            id: number;
+                            /** @description FH<yyyymm>-<nnnnnn> */
+                            number: string;
+                            accountId: number;
+                            accountCode: string;
+                            accountName: string;
+                            warehouseId: number;
+                            warehouseName: string;
+                            /** @enum {string} */
+                            kind: "delivery" | "pickup";
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            carrier: string | null;
+                            vehicle: string | null;
+                            driverPhone: string | null;
+                            deliveryRunId: number | null;
+                            stopSeq: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            pickedAt: string | null;
+                            /** Format: date-time */
+                            dispatchedAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        account: {
+                            id: number;
+                            code: string;
+                            name: string;
+                        };
+                        deliveryAddress: {
+                            province: string | null;
+                            city: string | null;
+                            address: string;
+                            receiver: string | null;
+                            receiverPhone: string | null;
+                            carrier: string | null;
+                            unloadingNotes: string | null;
+                        } | null;
+                        orders: {
+                            id: number;
+                            number: string;
+                            requestedDeliveryDate: string | null;
+                        }[];
+                        lines: {
+                            orderNumber: string;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            quantity: number;
+                            cases: number;
+                            looseUnits: number;
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                            /** @description Money in fen (CNY minor units) */
+                            amountFen: number;
+                            codes: string[];
+                        }[];
+                        totals: {
+                            quantity: number;
+                            /** @description Money in fen (CNY minor units) */
+                            amountFen: number;
+                        };
+                        deliveryRun: {
+                            id: number;
+                            runDate: string;
+                            vehicle: string;
+                            driverName: string | null;
+                            stopSeq: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        printedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listDeliveryRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description A Shanghai business day, YYYY-MM-DD */
+                runDate?: string;
+                warehouseId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            runDate: string;
+                            warehouseId: number;
+                            warehouseName: string;
+                            vehicle: string;
+                            driverName: string | null;
+                            driverPhone: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "dispatched" | "completed";
+                            note: string | null;
+                            stops: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createDeliveryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description A Shanghai business day, YYYY-MM-DD
+                     */
+                    runDate: string;
+                    warehouseId: number;
+                    vehicle: string;
+                    driverName?: string | null;
+                    driverPhone?: string | null;
+                    note?: string | null;
+                    /** @description In stop order */
+                    shipmentIds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        runDate: string;
+                        warehouseId: number;
+                        warehouseName: string;
+                        vehicle: string;
+                        driverName: string | null;
+                        driverPhone: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "dispatched" | "completed";
+                        note: string | null;
+                        stops: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        shipments: {
+                            id: number;
+                            /** @description FH<yyyymm>-<nnnnnn> */
+                            number: string;
+                            accountId: number;
+                            accountCode: string;
+                            accountName: string;
+                            warehouseId: number;
+                            warehouseName: string;
+                            /** @enum {string} */
+                            kind: "delivery" | "pickup";
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            carrier: string | null;
+                            vehicle: string | null;
+                            driverPhone: string | null;
+                            deliveryRunId: number | null;
+                            stopSeq: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            pickedAt: string | null;
+                            /** Format: date-time */
+                            dispatchedAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getDeliveryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        runDate: string;
+                        warehouseId: number;
+                        warehouseName: string;
+                        vehicle: string;
+                        driverName: string | null;
+                        driverPhone: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "dispatched" | "completed";
+                        note: string | null;
+                        stops: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        shipments: {
+                            id: number;
+                            /** @description FH<yyyymm>-<nnnnnn> */
+                            number: string;
+                            accountId: number;
+                            accountCode: string;
+                            accountName: string;
+                            warehouseId: number;
+                            warehouseName: string;
+                            /** @enum {string} */
+                            kind: "delivery" | "pickup";
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            carrier: string | null;
+                            vehicle: string | null;
+                            driverPhone: string | null;
+                            deliveryRunId: number | null;
+                            stopSeq: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            pickedAt: string | null;
+                            /** Format: date-time */
+                            dispatchedAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    dispatchDeliveryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        runDate: string;
+                        warehouseId: number;
+                        warehouseName: string;
+                        vehicle: string;
+                        driverName: string | null;
+                        driverPhone: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "dispatched" | "completed";
+                        note: string | null;
+                        stops: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        shipments: {
+                            id: number;
+                            /** @description FH<yyyymm>-<nnnnnn> */
+                            number: string;
+                            accountId: number;
+                            accountCode: string;
+                            accountName: string;
+                            warehouseId: number;
+                            warehouseName: string;
+                            /** @enum {string} */
+                            kind: "delivery" | "pickup";
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            carrier: string | null;
+                            vehicle: string | null;
+                            driverPhone: string | null;
+                            deliveryRunId: number | null;
+                            stopSeq: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            pickedAt: string | null;
+                            /** Format: date-time */
+                            dispatchedAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listWarehouses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                keyword?: string;
+                kind?: "central" | "regional" | "partner";
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-33"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    createWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "central" | "regional" | "partner";
+                    geographyId?: number | null;
+                    address?: string | null;
+                    managerUserId?: number | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /**
+                         * @description central 总仓, regional 区域仓, partner 合作方仓
+                         * @enum {string}
+                         */
+                        kind: "central" | "regional" | "partner";
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        address: string | null;
+                        managerUserId: number | null;
+                        managerName: string | null;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /**
+                         * @description central 总仓, regional 区域仓, partner 合作方仓
+                         * @enum {string}
+                         */
+                        kind: "central" | "regional" | "partner";
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        address: string | null;
+                        managerUserId: number | null;
+                        managerName: string | null;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    updateWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    name?: string;
+                    /** @enum {string} */
+                    kind?: "central" | "regional" | "partner";
+                    geographyId?: number | null;
+                    address?: string | null;
+                    managerUserId?: number | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /**
+                         * @description central 总仓, regional 区域仓, partner 合作方仓
+                         * @enum {string}
+                         */
+                        kind: "central" | "regional" | "partner";
+                        geographyId: number | null;
+                        geographyName: string | null;
+                        address: string | null;
+                        managerUserId: number | null;
+                        managerName: string | null;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listStock: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                warehouseId?: number;
+                skuId?: number;
+                keyword?: string;
+                belowMinimum?: boolean;
+                sort?: "sku" | "onHand" | "available" | "updatedAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-34"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    listStockBelowMinimum: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                warehouseId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-34"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    setMinimumStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    warehouseId: number;
+                    skuId: number;
+                    minStock: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        warehouseId: number;
+                        skuId: number;
+                        onHand: number;
+                        reserved: number;
+                        minStock: number;
+                    };
+                };
+            };
+        };
+    };
+    listStockMovements: {
+        parameters: {
+            query: {
+                warehouseId: number;
+                skuId: number;
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-35"][];
+                        nextCursor: number | null;
+                    };
+                };
+            };
+        };
+    };
+    receiveStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    warehouseId: number;
+                    reference: string;
+                    lines: {
+                        skuId: number;
+                        /** @description Whole base units */
+                        quantity: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        warehouseId: number;
+                        reference: string;
+                        levels: {
+                            warehouseId: number;
+                            skuId: number;
+                            onHand: number;
+                            reserved: number;
+                            minStock: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    checkStockLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        mismatches: {
+                            warehouseId: number;
+                            skuId: number;
+                            onHand: number;
+                            reserved: number;
+                            ledgerOnHand: number;
+                            ledgerReserved: number;
+                        }[];
+                        overdrawnOrders: {
+                            orderId: number;
+                            warehouseId: number;
+                            skuId: number;
+                            held: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listStocktakes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                warehouseId?: number;
+                status?: "counting" | "submitted" | "returned" | "posted" | "rejected" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-36"][];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    openStocktake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    warehouseId: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        warehouseId: number;
+                        warehouseCode: string;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        status: "counting" | "submitted" | "returned" | "posted" | "rejected" | "cancelled";
+                        note: string | null;
+                        openedBy: number;
+                        openedByName: string;
+                        approvalId: number | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        postedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lineCount: number;
+                        countedCount: number;
+                        varianceCount: number;
+                        varianceTotal: number;
+                        lines: {
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            productName: string;
+                            baseUnit: string;
+                            expected: number;
+                            counted: number | null;
+                            variance: number | null;
+                            postedDelta: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getStocktake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        warehouseId: number;
+                        warehouseCode: string;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        status: "counting" | "submitted" | "returned" | "posted" | "rejected" | "cancelled";
+                        note: string | null;
+                        openedBy: number;
+                        openedByName: string;
+                        approvalId: number | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        postedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lineCount: number;
+                        countedCount: number;
+                        varianceCount: number;
+                        varianceTotal: number;
+                        lines: {
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            productName: string;
+                            baseUnit: string;
+                            expected: number;
+                            counted: number | null;
+                            variance: number | null;
+                            postedDelta: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    enterStocktakeCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    counts: {
+                        skuId: number;
+                        counted: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        warehouseId: number;
+                        warehouseCode: string;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        status: "counting" | "submitted" | "returned" | "posted" | "rejected" | "cancelled";
+                        note: string | null;
+                        openedBy: number;
+                        openedByName: string;
+                        approvalId: number | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        postedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lineCount: number;
+                        countedCount: number;
+                        varianceCount: number;
+                        varianceTotal: number;
+                        lines: {
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            productName: string;
+                            baseUnit: string;
+                            expected: number;
+                            counted: number | null;
+                            variance: number | null;
+                            postedDelta: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    submitStocktake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        warehouseId: number;
+                        warehouseCode: string;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        status: "counting" | "submitted" | "returned" | "posted" | "rejected" | "cancelled";
+                        note: string | null;
+                        openedBy: number;
+                        openedByName: string;
+                        approvalId: number | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        postedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lineCount: number;
+                        countedCount: number;
+                        varianceCount: number;
+                        varianceTotal: number;
+                        lines: {
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            productName: string;
+                            baseUnit: string;
+                            expected: number;
+                            counted: number | null;
+                            variance: number | null;
+                            postedDelta: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    cancelStocktake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        warehouseId: number;
+                        warehouseCode: string;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        status: "counting" | "submitted" | "returned" | "posted" | "rejected" | "cancelled";
+                        note: string | null;
+                        openedBy: number;
+                        openedByName: string;
+                        approvalId: number | null;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        postedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lineCount: number;
+                        countedCount: number;
+                        varianceCount: number;
+                        varianceTotal: number;
+                        lines: {
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            productName: string;
+                            baseUnit: string;
+                            expected: number;
+                            counted: number | null;
+                            variance: number | null;
+                            postedDelta: number | null;
                         }[];
                     };
                 };

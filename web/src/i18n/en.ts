@@ -1,7 +1,33 @@
+import { customersEn } from './customers';
+import { fieldEn } from './field';
+import { inventoryEn } from './inventory';
+import { leadsEn } from './leads';
+import { ordersEn } from './orders';
+import { ordersWebEn } from './ordersWeb';
+import { productsEn } from './products';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   menu: {
+    inventory: 'Inventory',
+    orders: 'Orders & shipping',
+    orderList: 'Orders',
+    orderEntry: 'Fast order entry',
+    shipmentCreate: 'New shipment',
+    shipmentDetail: 'Shipment',
+    deliveryRuns: 'Delivery runs',
+    orderDetail: 'Order',
+    shipments: 'Shipments',
+    deliveryNote: 'Delivery note',
+    inventoryStock: 'Stock',
+    stocktakes: 'Stocktaking',
+    stocktakeDetail: 'Stocktake',
+    warehouses: 'Warehouses',
+    products: 'Products & prices',
+    productCatalog: 'Catalog',
+    priceLists: 'Price lists',
+    priceListDetail: 'Price list',
+    productProposals: 'Product proposals',
     home: 'Home',
     org: 'Organisation',
     orgChart: 'Org chart',
@@ -20,6 +46,24 @@ export const en: Messages = {
     approvalDetail: 'Approval',
     expenses: 'Expenses',
     expenseDetail: 'Expense claim',
+    field: 'Field work',
+    fieldVisits: 'Visit calendar',
+    fieldCompliance: 'Visit compliance',
+    fieldWorkLogs: 'Work log',
+    fieldTeamLogs: 'Team logs',
+    leads: 'Leads',
+    leadBoard: 'Lead board',
+    leadDetail: 'Lead',
+    leadFunnel: 'Lead funnel',
+    callPlans: 'Call plans',
+    leadTeams: 'Lead teams',
+    customers: 'Customers',
+    customerAccounts: 'Accounts',
+    customerAccountDetail: 'Account',
+    customerImport: 'Import accounts',
+    customerPool: 'Public pool',
+    customerDisputes: 'Ownership disputes',
+    customerSettings: 'Customer rules',
   },
   language: { 'zh-CN': '中文', en: 'English', switch: 'Switch language' },
   common: {
@@ -285,6 +329,7 @@ export const en: Messages = {
     ladder: 'Ladder level',
     users: 'Named people',
     departmentHead: 'Department head',
+    requested: 'Named when submitted',
   },
   skipReason: { empty: 'nobody to approve', requester: 'the approver is the requester', duplicate: 'same approver as the step before' },
   timeline: {
@@ -374,6 +419,8 @@ export const en: Messages = {
     ladder: 'Ladder level',
     users: 'People',
     departmentHeadHint: "Head of the requester's department",
+    requestedHint:
+      'Named by the submitting module (e.g. the common superior of both reps in a dispute); the direct superior when nobody is named',
     addStep: 'Add a step',
     moveUp: 'Move up',
     moveDown: 'Move down',
@@ -455,4 +502,11 @@ export const en: Messages = {
     uploadFailed: '{{name}} was not uploaded: {{reason}}',
     noAttachments: 'No attachments',
   },
+  ...leadsEn,
+  ...fieldEn,
+  ...customersEn,
+  ...productsEn,
+  ...inventoryEn,
+  ...ordersEn,
+  ...ordersWebEn,
 };

@@ -1,8 +1,34 @@
+import { customersZhCN } from './customers';
+import { fieldZhCN } from './field';
+import { inventoryZhCN } from './inventory';
+import { leadsZhCN } from './leads';
+import { ordersZhCN } from './orders';
+import { ordersWebZhCN } from './ordersWeb';
+import { productsZhCN } from './products';
 import type { Shape } from './shape';
 
 /** Chinese (the default language). en.ts must have exactly the same keys; the compiler checks it. */
 export const zhCN = {
   menu: {
+    inventory: '库存',
+    orders: '订单与发运',
+    orderList: '订单',
+    orderDetail: '订单详情',
+    orderEntry: '快速录单',
+    shipmentCreate: '新建发运单',
+    shipmentDetail: '发运单详情',
+    deliveryRuns: '配送车次',
+    shipments: '发运单',
+    deliveryNote: '发货清单',
+    inventoryStock: '库存查询',
+    stocktakes: '盘点',
+    stocktakeDetail: '盘点单',
+    warehouses: '仓库',
+    products: '产品与价格',
+    productCatalog: '产品目录',
+    priceLists: '价格表',
+    priceListDetail: '价格表详情',
+    productProposals: '新产品建议',
     home: '工作台',
     org: '组织管理',
     orgChart: '组织架构',
@@ -21,6 +47,24 @@ export const zhCN = {
     approvalDetail: '审批详情',
     expenses: '费用报销',
     expenseDetail: '报销单详情',
+    field: '外勤管理',
+    fieldVisits: '拜访日历',
+    fieldCompliance: '拜访达标',
+    fieldWorkLogs: '工作日志',
+    fieldTeamLogs: '团队日志',
+    leads: '线索管理',
+    leadBoard: '线索看板',
+    leadDetail: '线索详情',
+    leadFunnel: '线索漏斗',
+    callPlans: '电话计划',
+    leadTeams: '拓客团队',
+    customers: '客户管理',
+    customerAccounts: '客户档案',
+    customerAccountDetail: '客户详情',
+    customerImport: '客户导入',
+    customerPool: '公海客户',
+    customerDisputes: '归属争议',
+    customerSettings: '客户规则',
   },
   language: { 'zh-CN': '中文', en: 'English', switch: '切换语言' },
   common: {
@@ -275,7 +319,14 @@ export const zhCN = {
     cancelled: '已取消',
   },
   stepMode: { sequential: '依次审批', countersign: '会签（全部同意）', any: '或签（一人同意即可）' },
-  approverKind: { superior: '上级', position: '指定岗位', ladder: '职级', users: '指定人员', departmentHead: '部门负责人' },
+  approverKind: {
+    superior: '上级',
+    position: '指定岗位',
+    ladder: '职级',
+    users: '指定人员',
+    departmentHead: '部门负责人',
+    requested: '提交时指定',
+  },
   skipReason: { empty: '无人可审批', requester: '审批人即申请人', duplicate: '与上一步审批人相同' },
   timeline: {
     requested: '{{actor}} 提交申请',
@@ -363,6 +414,7 @@ export const zhCN = {
     ladder: '职级',
     users: '人员',
     departmentHeadHint: '申请人所在部门的负责人',
+    requestedHint: '由提交的业务指定（如归属争议双方的共同上级）；未指定时为直接上级',
     addStep: '添加步骤',
     moveUp: '上移',
     moveDown: '下移',
@@ -444,6 +496,13 @@ export const zhCN = {
     uploadFailed: '「{{name}}」上传失败：{{reason}}',
     noAttachments: '无附件',
   },
+  ...leadsZhCN,
+  ...fieldZhCN,
+  ...customersZhCN,
+  ...productsZhCN,
+  ...inventoryZhCN,
+  ...ordersZhCN,
+  ...ordersWebZhCN,
 };
 
 /** The message tree every language provides. */

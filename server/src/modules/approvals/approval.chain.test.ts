@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { selectRows } from '../../platform/db/raw.js';
+import { registerApprovalType } from './approval.registry.js';
 import { eventsOf, fileRequest, registerTestType, testType, userIdsByName } from './approval.test-support.js';
 import { previewChain } from './definition.service.js';
+import { resubmitApproval } from './request.service.js';
 
 let t: TestApp;
 let ids: Map<string, number>;
@@ -200,5 +202,88 @@ describe('APR-1 definitions', () => {
     expect((await preview('am-huadong-1', { type: testType, requesterId: id('rep-huadong-2'), amount: 1 })).statusCode).toBe(200);
     const unknown = await preview('admin', { type: 'no.such.type', requesterId: id('rep-huadong-1'), amount: 1 });
     expect(unknown.json().error).toMatchObject({ code: 'approvals.unknownType', details: { field: 'type' } });
+  });
+});
+
+describe('APR-1 approvers named at submit (requested steps)', () => {
+  const namedType = 'test.requested';
+  registerApprovalType({
+    key: namedType,
+    module: 'approvals',
+    'zh-CN': '指定审批人',
+    en: 'Named approvers',
+    subjectPath: (subject) => `/test/${subject}`,
+    defaultDefinition: {
+      name: '指定审批人',
+      tiers: [{ minAmount: null, steps: [{ name: '指定裁定', mode: 'sequential', approvers: { kind: 'requested' } }] }],
+    },
+  });
+  const file = (requester: string, approverIds?: number[]) =>
+    fileRequest(t.database.db, id(requester), { type: namedType, amount: null, approverIds });
+
+  it('APR-1 the filing module names who decides; several named people decide one after another', async () => {
+    const one = await file('rep-huabei-1', [id('mm-huabei')]);
+    expect(one).toMatchObject({ status: 'pending', currentApprovers: [{ id: id('mm-huabei') }] });
+    const two = await file('rep-huabei-1', [id('am-huabei-2'), id('director')]);
+    const detail = (await t.as('rep-huabei-1', { method: 'GET', url: `/api/approvals/${two.approvalId}` })).json();
+    expect(approverNames(detail.chain)).toEqual([['am-huabei-2'], ['director']]);
+    expect((await t.as('am-huabei-2', { method: 'POST', url: `/api/approvals/${two.approvalId}/approve`, payload: {} })).statusCode).toBe(
+      200,
+    );
+    const after = (await t.as('rep-huabei-1', { method: 'GET', url: `/api/approvals/${two.approvalId}` })).json();
+    expect(after).toMatchObject({ status: 'pending', currentStep: 1 });
+  });
+
+  it('APR-1 with nobody named, or only people who have left, the direct superior decides: never through unseen', async () => {
+    expect((await file('rep-huabei-1')).currentApprovers.map((a) => a.id)).toEqual([id('am-huabei-1')]);
+    expect((await file('rep-huabei-1', [])).currentApprovers.map((a) => a.id)).toEqual([id('am-huabei-1')]);
+    await t.database.db.execute(sql`UPDATE users SET status = 'left' WHERE username = 'csr-2'`);
+    expect((await file('rep-huabei-1', [id('csr-2')])).currentApprovers.map((a) => a.id)).toEqual([id('am-huabei-1')]);
+    // Naming only the requester is like a request at the top: nobody else is asked.
+    const own = await file('mm-huabei', [id('mm-huabei')]);
+    expect(own.status).toBe('approved');
+  });
+
+  it('APR-1 a resubmission names the approvers again; the editor accepts and previews the rule', async () => {
+    const opened = await file('rep-huabei-2', [id('mm-huabei')]);
+    const returned = await t.as('mm-huabei', {
+      method: 'POST',
+      url: `/api/approvals/${opened.approvalId}/return`,
+      payload: { reason: '补充材料' },
+    });
+    expect(returned.statusCode).toBe(200);
+    const again = await t.database.db.transaction((tx) =>
+      resubmitApproval(
+        tx,
+        { userId: id('rep-huabei-2') },
+        {
+          approvalId: opened.approvalId,
+          payload: { n: 'again' },
+          amount: null,
+          summary: '再次提交',
+          approverIds: [id('director')],
+        },
+      ),
+    );
+    expect(again.currentApprovers.map((a) => a.id)).toEqual([id('director')]);
+
+    const definition = {
+      name: '指定审批人（改）',
+      tiers: [
+        {
+          minAmount: 0,
+          steps: [
+            { name: '指定裁定', mode: 'sequential', approvers: { kind: 'requested' } },
+            { name: '总监', mode: 'any', approvers: { kind: 'ladder', ladder: 'director' } },
+          ],
+        },
+      ],
+    };
+    const saved = await putDefinition('admin', namedType, definition);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toEqual(definition);
+    // A preview names nobody at submit, so it shows the fallback: the direct superior.
+    const shown = await preview('admin', { type: namedType, requesterId: id('rep-huabei-1'), amount: null });
+    expect(approverNames(shown.json().steps)).toEqual([['am-huabei-1'], ['director']]);
   });
 });

@@ -29,7 +29,8 @@ export type ActionKind = (typeof actionKinds)[number];
 export const stepModes = ['sequential', 'countersign', 'any'] as const;
 export type StepMode = (typeof stepModes)[number];
 
-export const approverKinds = ['superior', 'position', 'ladder', 'users', 'departmentHead'] as const;
+/** requested: the people the filing module names when it submits (e.g. the common superior of two reps). */
+export const approverKinds = ['superior', 'position', 'ladder', 'users', 'departmentHead', 'requested'] as const;
 export type ApproverKind = (typeof approverKinds)[number];
 
 /** Why a resolved step needs nobody: no one holds it, only the requester would, or it repeats the previous step's person. */

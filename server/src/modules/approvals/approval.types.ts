@@ -7,7 +7,9 @@ export type ApproverRule =
   | { kind: 'position'; positionId: number }
   | { kind: 'ladder'; ladder: LadderLevel }
   | { kind: 'users'; userIds: number[] }
-  | { kind: 'departmentHead' };
+  | { kind: 'departmentHead' }
+  /** The approvers given with the request; with none given (or none still active), the requester's direct superior. */
+  | { kind: 'requested' };
 
 export interface StepInput {
   name: string;

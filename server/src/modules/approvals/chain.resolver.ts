@@ -16,6 +16,8 @@ class RequesterContext {
   constructor(
     readonly db: Executor,
     readonly requester: Requester,
+    /** The users the filing module named for 'requested' steps, in order. */
+    readonly requestedApproverIds: readonly number[],
   ) {}
 
   /** Occupied positions above the requester, nearest first: a vacancy is passed over, so it never lets a request through unseen. */
@@ -44,6 +46,12 @@ async function approverGroups(context: RequesterContext, rule: ApproverRule): Pr
       const departmentId = context.requester.departmentId;
       const head = departmentId === null ? null : await findDepartmentHead(context.db, departmentId);
       return head ? [[head]] : [];
+    }
+    case 'requested': {
+      // A module that names nobody must not let its request through unseen: the direct superior decides instead.
+      const named = await listActiveUsers(context.db, [...context.requestedApproverIds]);
+      if (named.length > 0) return named.map((person) => [person]);
+      return (await context.occupiedSuperiors()).slice(0, 1).map((level) => level.holders);
     }
   }
 }
@@ -78,14 +86,18 @@ function collapseRepeats(steps: ResolvedStep[]): ResolvedStep[] {
   });
 }
 
-/** Resolves a definition for one requester and amount into the steps of the chain, skipped ones included. */
+/**
+ * Resolves a definition for one requester and amount into the steps of the
+ * chain, skipped ones included; requestedApproverIds fill the 'requested' steps.
+ */
 export async function resolveChain(
   db: Executor,
   definition: DefinitionInput,
   requester: Requester,
   amount: number | null,
+  requestedApproverIds: readonly number[] = [],
 ): Promise<ResolvedStep[]> {
-  const context = new RequesterContext(db, requester);
+  const context = new RequesterContext(db, requester, requestedApproverIds);
   const steps: ResolvedStep[] = [];
   for (const step of pickTier(definition, amount).steps) steps.push(...(await resolveStep(context, step)));
   return collapseRepeats(steps);

@@ -55,6 +55,8 @@ function approverRule(input: LooseApprovers, at: string, problems: Problem[]): A
     }
     case 'departmentHead':
       return { kind: 'departmentHead' };
+    case 'requested':
+      return { kind: 'requested' };
     default:
       problems.push({ field: field('kind'), rule: 'enum' });
       return null;

@@ -20,6 +20,8 @@ export interface ApprovalRequest {
   summary: string;
   /** A snapshot of the subject as submitted, shown to the approvers. */
   payload: Record<string, unknown>;
+  /** Who decides the definition's 'requested' steps, in order (ignored by the other approver kinds). */
+  approverIds?: number[];
 }
 
 export interface ApprovalOpened {
@@ -28,11 +30,17 @@ export interface ApprovalOpened {
   currentApprovers: Person[];
 }
 
-async function chainFor(tx: Tx, typeKey: string, requesterId: number, amount: number | null): Promise<ResolvedStep[]> {
+async function chainFor(
+  tx: Tx,
+  typeKey: string,
+  requesterId: number,
+  amount: number | null,
+  approverIds: number[] = [],
+): Promise<ResolvedStep[]> {
   const type = requireType(typeKey);
   assertValidAmount(amount);
   const requester = await requireRequester(tx, requesterId);
-  return resolveChain(tx, await storedDefinition(tx, type), requester, amount);
+  return resolveChain(tx, await storedDefinition(tx, type), requester, amount, approverIds);
 }
 
 async function announceRound(tx: Tx, approval: ApprovalRow): Promise<void> {
@@ -60,7 +68,7 @@ function opened(approval: ApprovalRow): ApprovalOpened {
  * requester is at the top) approves at once.
  */
 export async function requestApproval(tx: Tx, actor: Actor, input: ApprovalRequest): Promise<ApprovalOpened> {
-  const chain = await chainFor(tx, input.type, input.requesterId, input.amount);
+  const chain = await chainFor(tx, input.type, input.requesterId, input.amount, input.approverIds);
   const created = await insertApproval(tx, {
     type: input.type,
     subjectType: input.subjectType,
@@ -83,16 +91,20 @@ export async function requestApproval(tx: Tx, actor: Actor, input: ApprovalReque
   return opened(approval);
 }
 
-/** Resubmits an approval returned for changes, with a new snapshot: the chain is resolved again and restarts in a new round. */
+/**
+ * Resubmits an approval returned for changes, with a new snapshot: the chain
+ * is resolved again and restarts in a new round. A module whose definition
+ * uses 'requested' steps names the approvers again (they may have changed).
+ */
 export async function resubmitApproval(
   tx: Tx,
   actor: Actor,
-  input: { approvalId: number; payload: Record<string, unknown>; amount: number | null; summary: string },
+  input: { approvalId: number; payload: Record<string, unknown>; amount: number | null; summary: string; approverIds?: number[] },
 ): Promise<ApprovalOpened> {
   const before = await lockApproval(tx, input.approvalId);
   if (!before) throw new AppError(PlatformErrors.notFound);
   if (before.status !== 'returned') throw new AppError(ApprovalErrors.notReturned);
-  const chain = await chainFor(tx, before.type, before.requesterId, input.amount);
+  const chain = await chainFor(tx, before.type, before.requesterId, input.amount, input.approverIds);
   const restarted = await updateApproval(tx, before.id, {
     status: 'pending',
     round: before.round + 1,

@@ -1,9 +1,11 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { selectRows } from '../../platform/db/raw.js';
+import { refreshStatistics } from '../../platform/db/statistics.js';
 import { geographies, users } from '../org/index.js';
 import { type NewAccount, nextAccountCode } from './account.repository.js';
 import { accounts } from './account.schema.js';
+import { accountContacts } from './customers.schema.js';
 
 // Bulk reads and writes of the account import (RPT-3): one query per chunk of rows, never one per row.
 
@@ -71,4 +73,9 @@ export async function insertAccountRows(db: Executor, rows: Omit<NewAccount, 'co
       RETURNING id, normalized_name`,
   );
   return result.map((row) => ({ id: Number(row.id), normalizedName: row.normalized_name }));
+}
+
+/** After a large import the planner should know how big the account tables have become. */
+export function analyzeImportedTables(db: Executor): Promise<void> {
+  return refreshStatistics(db, [accounts, accountContacts]);
 }

@@ -3,6 +3,7 @@ import { isInScope } from '../../platform/access/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
+import { bulkRowCount } from '../../platform/db/statistics.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { type CellValue, ExcelErrors, type ImportIssue, type ImportPlan, type ImportRow, importSheet } from '../../platform/excel/index.js';
 import type { Locale, LocalizedText } from '../../platform/i18n.js';
@@ -11,7 +12,13 @@ import type { AccountFilter, AccountSort } from './account.repository.js';
 import { isValidCreditCode, mobilePattern, normalizeAccountName } from './account.rules.js';
 import { searchAccounts } from './account.service.js';
 import { accountImportColumns } from './account-excel.columns.js';
-import { accountsWithKeys, geographiesByCode, insertAccountRows, usersByUsername } from './account-excel.repository.js';
+import {
+  accountsWithKeys,
+  analyzeImportedTables,
+  geographiesByCode,
+  insertAccountRows,
+  usersByUsername,
+} from './account-excel.repository.js';
 import { insertContacts } from './contact.repository.js';
 import { CustomerPermissions } from './customers.permissions.js';
 import { accountEntity } from './history.repository.js';
@@ -215,7 +222,7 @@ export async function dryRunAccountImport(ctx: ServiceContext, file: string, loc
  * answer carries the same report as the dry run.
  */
 export async function commitAccountImport(ctx: ServiceContext, file: { path: string; fileName: string }, locale: Locale) {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { report, inserted } = await importSheet(tx, accountImportPlan(ctx.principal), file.path, { commit: true, locale });
     if (report.errorCount > 0) throw new AppError(ExcelErrors.rejected, { errors: report.errorCount, rows: report.rows }, report);
     await writeAudit(tx, ctx.actor, {
@@ -226,6 +233,8 @@ export async function commitAccountImport(ctx: ServiceContext, file: { path: str
     });
     return { imported: inserted.count, firstId: inserted.firstId, lastId: inserted.lastId, report };
   });
+  if (result.imported >= bulkRowCount) await analyzeImportedTables(ctx.db);
+  return result;
 }
 
 const exportPageSize = 1000;

@@ -40,3 +40,7 @@ export type AccountStatus = (typeof accountStatuses)[number];
 
 export const accountSources = ['field', 'campaign', 'call_team', 'exhibition', 'partner_referral', 'walk_in', 'import', 'other'] as const;
 export type AccountSource = (typeof accountSources)[number];
+
+/** CUS-8 信用等级 set by finance; null: not rated. */
+export const creditRatings = ['A', 'B', 'C', 'D'] as const;
+export type CreditRating = (typeof creditRatings)[number];

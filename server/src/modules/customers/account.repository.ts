@@ -39,6 +39,8 @@ export const accountView = {
   source: accounts.source,
   tags: accounts.tags,
   locked: accounts.locked,
+  creditLimitFen: accounts.creditLimitFen,
+  creditRating: accounts.creditRating,
   lastFollowUpAt: accounts.lastFollowUpAt,
   lastDealAt: accounts.lastDealAt,
   poolEnteredAt: accounts.poolEnteredAt,
@@ -148,17 +150,25 @@ export function listAccounts(db: Executor, scope: DataScope, filter: AccountFilt
   return pageOfAccounts(db, and(scopeCondition(scope, accountScopeColumns), ...filterConditions(filter)), page);
 }
 
-/** CUS-12: the pool one may claim from: everything for a reader of all, else one's geographies and the market one works in. */
-export function poolCondition(scope: DataScope, homeGeographyId: number | null): SQL | undefined {
-  if (scope.all) return isNull(accounts.ownerUserId);
+/** Where a person may take pool accounts from (CUS-12): their data scope, their home geography and the company's pool scope. */
+export interface PoolReach {
+  scope: DataScope;
+  homeGeographyId: number | null;
+  national: boolean;
+}
+
+/** CUS-12: the pool one may claim from: everything for a reader of all or a national pool, else one's geographies and market. */
+export function poolCondition(reach: PoolReach): SQL | undefined {
+  if (reach.scope.all || reach.national) return isNull(accounts.ownerUserId);
   const places: SQL[] = [];
-  if (scope.geographyIds.length > 0) places.push(sql`${accounts.geographyId} = ANY(${`{${scope.geographyIds.join(',')}}`}::bigint[])`);
-  if (homeGeographyId !== null) places.push(sql`${accounts.geographyId} IN ${marketSubtreeOf(homeGeographyId)}`);
+  const { geographyIds } = reach.scope;
+  if (geographyIds.length > 0) places.push(sql`${accounts.geographyId} = ANY(${`{${geographyIds.join(',')}}`}::bigint[])`);
+  if (reach.homeGeographyId !== null) places.push(sql`${accounts.geographyId} IN ${marketSubtreeOf(reach.homeGeographyId)}`);
   return and(isNull(accounts.ownerUserId), places.length > 0 ? or(...places) : sql`false`);
 }
 
-export function listPool(db: Executor, scope: DataScope, homeGeographyId: number | null, filter: AccountFilter, page: AccountPage) {
-  return pageOfAccounts(db, and(poolCondition(scope, homeGeographyId), ...filterConditions({ ...filter, inPool: undefined })), page);
+export function listPool(db: Executor, reach: PoolReach, filter: AccountFilter, page: AccountPage) {
+  return pageOfAccounts(db, and(poolCondition(reach), ...filterConditions({ ...filter, inPool: undefined })), page);
 }
 
 /** One account, or null when missing or outside the scope (the caller answers 404 either way). */
@@ -167,8 +177,8 @@ export async function findAccount(db: Executor, scope: DataScope, id: number): P
   return row ?? null;
 }
 
-export async function findPoolAccount(db: Executor, scope: DataScope, homeGeographyId: number | null, id: number) {
-  const [row] = await selectAccounts(db).where(and(eq(accounts.id, id), poolCondition(scope, homeGeographyId)));
+export async function findPoolAccount(db: Executor, reach: PoolReach, id: number) {
+  const [row] = await selectAccounts(db).where(and(eq(accounts.id, id), poolCondition(reach)));
   return row ?? null;
 }
 
@@ -272,6 +282,15 @@ export async function findActiveUser(db: Executor, id: number) {
     .select({ id: users.id, displayName: users.displayName, status: users.status, geographyId: users.geographyId })
     .from(users)
     .where(eq(users.id, id));
+  return row ?? null;
+}
+
+/** CUS-8: the account's credit line and rating, or null when there is no such account. */
+export async function findCreditTerms(db: Executor, id: number) {
+  const [row] = await db
+    .select({ limitFen: accounts.creditLimitFen, rating: accounts.creditRating })
+    .from(accounts)
+    .where(eq(accounts.id, id));
   return row ?? null;
 }
 

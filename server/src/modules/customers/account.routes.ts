@@ -9,6 +9,7 @@ import {
   AccountListQuery,
   AccountSchema,
   CreateAccountBody,
+  CreditBody,
   DuplicateSchema,
   Grade,
   GradeReviewSchema,
@@ -16,6 +17,7 @@ import {
   UpdateAccountBody,
 } from './account.schemas.js';
 import { createAccount, findDuplicates, getAccountDetail, searchAccounts, updateAccount } from './account.service.js';
+import { setAccountCredit } from './account-credit.service.js';
 import { CustomerPermissions } from './customers.permissions.js';
 import { gradeReviews, regradeAccount } from './grade.service.js';
 
@@ -125,6 +127,22 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await regradeAccount(ctx(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/accounts/:id/credit',
+    {
+      config: { access: CustomerPermissions['credit.manage'] },
+      schema: {
+        operationId: 'setAccountCredit',
+        tags,
+        summary: 'CUS-8: set the credit limit (fen; null = cash only) and rating; recorded in the account history',
+        params: AccountIdParams,
+        body: CreditBody,
+        response: { 200: AccountSchema },
+      },
+    },
+    async (request) => setAccountCredit(ctx(request), request.params.id, request.body),
   );
 
   app.get(

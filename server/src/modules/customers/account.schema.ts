@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, updatedAt } from '../../platform/db/columns.js';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, fen, id, ref, updatedAt } from '../../platform/db/columns.js';
 import { geographies, users } from '../org/index.js';
-import { accountGrades, accountKinds, accountSources, accountStatuses, partyTypes } from './account.enums.js';
+import { accountGrades, accountKinds, accountSources, accountStatuses, creditRatings, partyTypes } from './account.enums.js';
 
 /**
  * CUS-1 客户档案 (每户一卡): one row per party the company deals with.
@@ -33,6 +33,9 @@ export const accounts = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     /** A locked account never returns to the pool automatically (CUS-12). */
     locked: boolean('locked').notNull().default(false),
+    /** CUS-8 credit line in fen that open (unpaid) orders may use; null: cash only, no credit. */
+    creditLimitFen: fen('credit_limit_fen'),
+    creditRating: text('credit_rating', { enum: creditRatings }),
     lastFollowUpAt: timestamp('last_follow_up_at', { withTimezone: true }),
     lastDealAt: timestamp('last_deal_at', { withTimezone: true }),
     poolEnteredAt: timestamp('pool_entered_at', { withTimezone: true }),
@@ -46,9 +49,12 @@ export const accounts = pgTable(
     uniqueIndex('accounts_normalized_name_key').on(t.normalizedName),
     uniqueIndex('accounts_credit_code_key').on(t.creditCode),
     uniqueIndex('accounts_mobile_key').on(t.mobile),
-    index('accounts_owner_idx').on(t.ownerUserId, t.id),
-    index('accounts_geography_idx').on(t.geographyId, t.id),
+    // The scope condition is "owner in my team OR geography in my area", the common filters grade and kind:
+    // with both in each index a scoped, filtered count reads only the matching rows (a BitmapOr of the two).
+    index('accounts_owner_kind_grade_idx').on(t.ownerUserId, t.kind, t.grade),
+    index('accounts_geography_kind_grade_idx').on(t.geographyId, t.kind, t.grade),
     index('accounts_kind_grade_idx').on(t.kind, t.grade),
+    check('accounts_credit_limit_not_negative', sql`${t.creditLimitFen} >= 0`),
     index('accounts_pool_idx').on(t.poolEnteredAt).where(sql`${t.ownerUserId} IS NULL`),
   ],
 );

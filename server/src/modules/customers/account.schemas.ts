@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime, Id, Nullable, PageQuery, StringEnum } from '../../platform/http/schemas.js';
-import { accountGrades, accountKinds, accountSources, accountStatuses, partyTypes } from './account.enums.js';
+import { accountGrades, accountKinds, accountSources, accountStatuses, creditRatings, partyTypes } from './account.enums.js';
 import { mobilePattern } from './account.rules.js';
 import { addressKinds, disputeStatuses, poolEventKinds } from './customers.schema.js';
 
@@ -37,6 +37,8 @@ const accountFields = {
   source: StringEnum(accountSources),
   tags: Type.Array(Type.String()),
   locked: Type.Boolean(),
+  creditLimitFen: Nullable(Type.Integer({ description: 'CUS-8 credit line in fen; null: cash only' })),
+  creditRating: Nullable(StringEnum(creditRatings)),
   lastFollowUpAt: Nullable(DateTime),
   lastDealAt: Nullable(DateTime),
   poolEnteredAt: Nullable(DateTime),
@@ -243,6 +245,20 @@ export const AccountListQuery = Type.Object({
   sort: Type.Optional(StringEnum(['code', 'name', 'grade', 'createdAt', 'updatedAt', 'lastFollowUpAt', 'poolEnteredAt'])),
   order: Type.Optional(StringEnum(['asc', 'desc'])),
 });
+
+/** CUS-8: at most CNY 100,000,000 of credit per account. */
+export const maxCreditLimitFen = 10_000_000_000;
+
+export const CreditBody = Type.Object(
+  {
+    creditLimitFen: Nullable(
+      Type.Integer({ minimum: 0, maximum: maxCreditLimitFen, description: 'Credit line in fen (CNY 0.01); null: cash only, no credit' }),
+    ),
+    creditRating: Nullable(StringEnum(creditRatings, { description: '信用等级 A–D; null: not rated' })),
+    reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
 
 export const AccountIdParams = Type.Object({ id: Id });
 export const ContactParams = Type.Object({ id: Id, contactId: Id });

@@ -476,6 +476,8 @@ describe('CUS-3 grades and visit minimums', () => {
       warnDays: 3,
       holdingLimit: 200,
       lockedLimit: 20,
+      holdingLimits: {},
+      poolScope: 'market',
     });
     const changed = { ...defaults, visitMinimums: { A: 8, B: 6, C: 3, D: 1 } };
     expect((await t.as('mm-huadong', { method: 'PUT', url: '/api/customers/settings', payload: changed })).statusCode).toBe(403);

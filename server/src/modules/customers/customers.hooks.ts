@@ -14,12 +14,11 @@ registerApprovalType({
   'zh-CN': '客户归属争议',
   en: 'Customer ownership dispute',
   subjectPath: (id) => `/customers/disputes/${id}`,
-  // CUS-2 wants the common superior of both reps; the engine resolves chains from the requester only, so the
-  // default is the claimant's direct superior (the common superior whenever both reps share a team). The dispute
-  // records the computed common superior, and an administrator may edit this definition.
+  // CUS-2: the lowest common superior of both reps decides; the dispute names that person when it is filed
+  // (a 'requested' step). An administrator may edit this definition, e.g. to add a further step.
   defaultDefinition: {
     name: '客户归属争议',
-    tiers: [{ minAmount: null, steps: [{ name: '上级裁定', mode: 'sequential', approvers: { kind: 'superior', levels: 1 } }] }],
+    tiers: [{ minAmount: null, steps: [{ name: '共同上级裁定', mode: 'sequential', approvers: { kind: 'requested' } }] }],
   },
 });
 

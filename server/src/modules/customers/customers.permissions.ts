@@ -12,5 +12,6 @@ export const CustomerPermissions = definePermissions('customers', {
   'pool.claim': { 'zh-CN': '从公海领取客户', en: 'Claim accounts from the public pool' },
   'grades.manage': { 'zh-CN': '客户分级评定', en: 'Re-grade accounts' },
   'settings.manage': { 'zh-CN': '维护客户规则（拜访标准、公海规则）', en: 'Edit customer rules (visit minimums, pool rules)' },
+  'credit.manage': { 'zh-CN': '设定客户信用额度与信用等级', en: 'Set account credit limits and ratings' },
   'disputes.decide': { 'zh-CN': '查看与处理客户归属争议', en: 'Review customer ownership disputes' },
 });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgSequence, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgSequence, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, updatedAt } from '../../platform/db/columns.js';
 import { approvals } from '../approvals/index.js';
-import { users } from '../org/index.js';
+import { type LadderLevel, users } from '../org/index.js';
 import { accountGrades } from './account.enums.js';
 import { accounts } from './account.schema.js';
 
@@ -15,6 +15,10 @@ export type PoolEventKind = (typeof poolEventKinds)[number];
 
 export const disputeStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type DisputeStatus = (typeof disputeStatuses)[number];
+
+/** CUS-12 where pool accounts may be claimed: within the claimant's market, or anywhere in the country. */
+export const poolScopes = ['market', 'national'] as const;
+export type PoolScope = (typeof poolScopes)[number];
 
 /** Numbers the account codes (KH000001 …) for every way an account is made: form, lead conversion, import, demo. */
 export const accountCodeSequence = pgSequence('account_code_seq', { startWith: 1 });
@@ -141,7 +145,10 @@ export const customerSettings = pgTable(
     poolDays: integer('pool_days').notNull(),
     dealDays: integer('deal_days').notNull(),
     warnDays: integer('warn_days').notNull(),
+    /** The company default; holding_limits overrides it per position ladder level (CUS-3). */
     holdingLimit: integer('holding_limit').notNull(),
+    holdingLimits: jsonb('holding_limits').$type<Partial<Record<LadderLevel, number>>>().notNull().default({}),
+    poolScope: text('pool_scope', { enum: poolScopes }).notNull().default('market'),
     lockedLimit: integer('locked_limit').notNull(),
     updatedBy: ref('updated_by').references(() => users.id),
     updatedAt: updatedAt(),

@@ -28,7 +28,7 @@ export const disputeSubject = 'account_dispute';
 
 /**
  * CUS-2 争议处理: a rep who was refused an account as a duplicate claims it.
- * The dispute names the common superior of both reps and goes to approval;
+ * The dispute names the common superior of both reps, who decides it in approval;
  * the account moves when the approval is granted (onDisputeDecided).
  * The account is usually outside the claimant's scope, so it is found by id
  * (the duplicate answer names it) and only its code and name are echoed.
@@ -42,6 +42,8 @@ export async function fileDispute(ctx: ServiceContext, accountId: number, input:
     if (account.ownerUserId === null) throw new AppError(CustomerErrors.inPool);
     if (account.ownerUserId === me) throw new AppError(CustomerErrors.disputeOwnAccount);
     const superior = await findCommonSuperior(tx, me, account.ownerUserId);
+    // Without a common superior (a broken reporting line) the engine falls back to the claimant's direct superior.
+    const approverIds = superior ? [superior.id] : [];
     const payload = {
       account: { id: account.id, code: account.code, name: account.name },
       claimant: { id: me, displayName: ctx.principal.displayName },
@@ -60,6 +62,7 @@ export async function fileDispute(ctx: ServiceContext, accountId: number, input:
         payload: { disputeId: open.id, ...payload },
         amount: null,
         summary,
+        approverIds,
       });
       const refiled = await updateDispute(tx, open.id, {
         reason,
@@ -90,6 +93,7 @@ export async function fileDispute(ctx: ServiceContext, accountId: number, input:
       requesterId: me,
       summary,
       payload: { disputeId: dispute.id, ...payload },
+      approverIds,
     });
     const filed = await updateDispute(tx, dispute.id, { approvalId: opened.approvalId });
     await writeAudit(tx, ctx.actor, { entity: accountEntity, entityId: accountId, action: 'dispute.file', after: filed });

@@ -41,7 +41,7 @@ async function refusedDuplicate(claimant: string) {
 }
 
 describe('CUS-2 ownership disputes', () => {
-  it('CUS-2 a rep refused as a duplicate disputes; the approval moves the account to them', async () => {
+  it('CUS-2 reps of two areas of one market: the market manager decides, and the approval moves the account', async () => {
     const { accountId } = await refusedDuplicate('rep-huadong-3');
     const filed = await post('rep-huadong-3', `/api/customers/accounts/${accountId}/disputes`, {
       reason: '该店由我三个月前开发，有拜访记录',
@@ -52,9 +52,10 @@ describe('CUS-2 ownership disputes', () => {
     // rep-huadong-1 (under am-huadong-1) and rep-huadong-3 (under am-huadong-2) meet at the market manager.
     expect(dispute.commonSuperiorUserId).toBe(await userIdOf(t, 'mm-huadong'));
     expect(dispute.approvalId).toEqual(expect.any(Number));
-    // The engine resolves chains from the requester: the claimant's direct superior decides (see customers.hooks.ts).
-    expect(await pendingApprovers(dispute.approvalId)).toEqual(['am-huadong-2']);
-    expect((await post('am-huadong-2', `/api/approvals/${dispute.approvalId}/approve`, {})).statusCode).toBe(200);
+    // The common superior decides, not the claimant's direct superior: an area manager cannot even act on it.
+    expect(await pendingApprovers(dispute.approvalId)).toEqual(['mm-huadong']);
+    expect((await post('am-huadong-2', `/api/approvals/${dispute.approvalId}/approve`, {})).statusCode).toBe(404);
+    expect((await post('mm-huadong', `/api/approvals/${dispute.approvalId}/approve`, {})).statusCode).toBe(200);
     await dispatchPendingEvents(t.database.db);
     const claimant = await userIdOf(t, 'rep-huadong-3');
     expect(await ownerOf(accountId)).toBe(claimant);

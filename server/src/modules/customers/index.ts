@@ -14,6 +14,8 @@ export { creditCodeCheckChar, isValidCreditCode, maskAddress, maskMobile, normal
 export { accounts } from './account.schema.js';
 export type { DuplicateMatch } from './account.service.js';
 export { createAccount, findDuplicates, findVisibleAccount } from './account.service.js';
+export type { CreditTerms } from './account-credit.service.js';
+export { accountCreditLimit } from './account-credit.service.js';
 export type { CustomerSettings } from './customer-settings.service.js';
 export { visitMinimums } from './customer-settings.service.js';
 export { CustomerErrors } from './customers.errors.js';

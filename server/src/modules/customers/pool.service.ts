@@ -17,11 +17,12 @@ import {
   findActiveUser,
   findPoolAccount,
   listPool,
+  type PoolReach,
   serializeHoldingOf,
   updateAccountRow,
 } from './account.repository.js';
 import { assertAssignableOwner, lockVisibleAccount, managesUser, presentAccount } from './account.service.js';
-import { customerSettingsOf } from './customer-settings.service.js';
+import { type CustomerSettings, customerSettingsOf, holdingLimitFor } from './customer-settings.service.js';
 import { CustomerErrors } from './customers.errors.js';
 import { CustomerPermissions } from './customers.permissions.js';
 import type { PoolEventKind } from './customers.schema.js';
@@ -32,9 +33,18 @@ type ReadContext = Pick<ServiceContext, 'db' | 'principal'>;
 
 export const accountLink = (id: number) => `/customers/accounts/${id}`;
 
-/** CUS-12 pool page: unowned accounts of the caller's market (or of the geographies they cover); contact details masked. */
+function reachOf(principal: Principal, settings: CustomerSettings): PoolReach {
+  return { scope: principal.scope, homeGeographyId: principal.geographyId, national: settings.poolScope === 'national' };
+}
+
+/**
+ * CUS-12 pool page: unowned accounts of the caller's market (or of the
+ * geographies they cover), or of the whole country when the pool is national;
+ * contact details masked.
+ */
 export async function searchPool(ctx: ReadContext, filter: AccountFilter, page: AccountPage) {
-  const result = await listPool(ctx.db, ctx.principal.scope, ctx.principal.geographyId, filter, page);
+  const reach = reachOf(ctx.principal, await customerSettingsOf(ctx.db));
+  const result = await listPool(ctx.db, reach, filter, page);
   return { ...result, items: result.items.map((item) => presentAccount(ctx.principal, item)) };
 }
 
@@ -102,7 +112,8 @@ async function notInPoolError(db: Executor, principal: Principal, id: number): P
 }
 
 /**
- * CUS-12 claim, safe under concurrency: claims of one person run one after
+ * CUS-12 claim within the pool scope, up to the holding limit of the
+ * claimant's ladder level (CUS-3), safe under concurrency: claims of one person run one after
  * the other (advisory lock), so the holding limit is counted with every
  * earlier claim committed; two people claiming one account race on a
  * conditional UPDATE and exactly one wins.
@@ -110,13 +121,14 @@ async function notInPoolError(db: Executor, principal: Principal, id: number): P
 export async function claimAccount(ctx: ServiceContext, id: number) {
   const me = ctx.principal.userId;
   return ctx.db.transaction(async (tx) => {
-    if (!(await findPoolAccount(tx, ctx.principal.scope, ctx.principal.geographyId, id))) {
+    const settings = await customerSettingsOf(tx);
+    if (!(await findPoolAccount(tx, reachOf(ctx.principal, settings), id))) {
       throw await notInPoolError(tx, ctx.principal, id);
     }
     await serializeHoldingOf(tx, me);
-    const { holdingLimit } = await customerSettingsOf(tx);
+    const limit = holdingLimitFor(settings, ctx.principal.ladder);
     const { held } = await countOwned(tx, me);
-    if (held >= holdingLimit) throw new AppError(CustomerErrors.holdingLimit, { limit: holdingLimit });
+    if (held >= limit) throw new AppError(CustomerErrors.holdingLimit, { limit });
     const after = await claimIfInPool(tx, id, me);
     // Lost the race: the winner's claim is committed, so this statement already sees who holds it.
     if (!after) throw await notInPoolError(tx, ctx.principal, id);

@@ -40,7 +40,7 @@ async function pooled(): Promise<number> {
   return response.json().id;
 }
 
-async function settings(changes: Record<string, number>) {
+async function settings(changes: Record<string, unknown>) {
   const current = (await t.as('director', { method: 'GET', url: '/api/customers/settings' })).json();
   const response = await t.as('director', { method: 'PUT', url: '/api/customers/settings', payload: { ...current, ...changes } });
   expect(response.statusCode).toBe(200);
@@ -167,5 +167,76 @@ describe('CUS-12 public pool', () => {
     expect((await post('am-huadong-2', accountUrl(second, 'lock'))).json().locked).toBe(true);
     expect(await poolEvents(first)).toEqual(['locked', 'unlocked']);
     await settings({ lockedLimit: 20 });
+  });
+
+  it('CUS-3 holding limits per ladder level: a rep counts against the representative limit, an area manager against the supervisor limit', async () => {
+    const [a, b, c] = [await pooled(), await pooled(), await pooled()];
+    const repHeld = await held('rep-huadong-4');
+    const amHeld = await held('am-huadong-1');
+    // The company default alone would let both claim; their levels' limits do not.
+    await settings({ holdingLimit: 10_000, holdingLimits: { representative: repHeld + 1, supervisor: amHeld } });
+    const answers = await Promise.all([post('rep-huadong-4', accountUrl(a, 'claim')), post('rep-huadong-4', accountUrl(b, 'claim'))]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((r) => r.statusCode === 409)?.json().error).toMatchObject({ code: 'customers.holdingLimit' });
+    expect(answers.find((r) => r.statusCode === 409)?.json().error.message).toContain(String(repHeld + 1));
+    const am = await post('am-huadong-1', accountUrl(c, 'claim'));
+    expect(am.statusCode).toBe(409);
+    expect(am.json().error.message).toContain(String(amHeld));
+    expect(await ownerOf(c)).toBeNull();
+    // The market manager has no level limit set: the company default applies.
+    expect((await post('mm-huadong', accountUrl(c, 'claim'))).statusCode).toBe(200);
+    await settings({ holdingLimit: 200, holdingLimits: {} });
+  });
+
+  it('CUS-3 per-level limits are validated by field, kept when a form leaves them out, and bound the locked limit', async () => {
+    const put = (payload: object, headers: Record<string, string> = {}) =>
+      t.as('director', { method: 'PUT', url: '/api/customers/settings', payload, headers });
+    const current = (await t.as('director', { method: 'GET', url: '/api/customers/settings' })).json();
+    expect(current).toMatchObject({ holdingLimits: {}, poolScope: 'market' });
+    const zero = await put({ ...current, holdingLimits: { representative: 0 } });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.details.fields[0].field).toContain('representative');
+    const unknown = await put({ ...current, holdingLimits: { intern: 5 } }, { 'accept-language': 'en' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).not.toMatch(/[\u4e00-\u9fff]/);
+    expect((await put({ ...current, poolScope: 'world' })).json().error.details.fields[0].field).toBe('poolScope');
+    const lockedOver = await put({ ...current, lockedLimit: 20, holdingLimits: { representative: 300, supervisor: 10 } });
+    expect(lockedOver.json().error).toMatchObject({ code: 'customers.lockedOverHolding', details: { field: 'lockedLimit' } });
+    const saved = await put({ ...current, holdingLimits: { representative: 200, supervisor: 300, manager: 500 } });
+    expect(saved.json().holdingLimits).toEqual({ representative: 200, supervisor: 300, manager: 500 });
+    // An older form without the new fields changes what it sends and keeps the rest.
+    const { holdingLimits: _limits, poolScope: _scope, ...older } = current;
+    const kept = await put({ ...older, poolDays: 45 });
+    expect(kept.json()).toMatchObject({
+      poolDays: 45,
+      holdingLimits: { representative: 200, supervisor: 300, manager: 500 },
+      poolScope: 'market',
+    });
+    await put(current);
+    expect((await t.as('director', { method: 'GET', url: '/api/customers/settings' })).json()).toEqual(current);
+  });
+
+  it('CUS-12 pool scope: by default a rep claims within their market only; with a national pool from anywhere', async () => {
+    const huanan = await post(
+      'mm-huanan',
+      '/api/customers/accounts',
+      newAccount({ ownerUserId: null, geographyId: await geographyIdOf(t, 'huanan-1-1') }),
+    );
+    expect(huanan.statusCode).toBe(201);
+    const { id, code } = huanan.json();
+    const visible = (user: string) =>
+      t.as(user, { method: 'GET', url: `/api/customers/pool?q=${code}` }).then((r) => r.json().total as number);
+    expect(await visible('rep-huadong-2')).toBe(0);
+    expect((await post('rep-huadong-2', accountUrl(id, 'claim'))).statusCode).toBe(404);
+    await settings({ poolScope: 'national' });
+    expect(await visible('rep-huadong-2')).toBe(1);
+    expect(await visible('rep-xinan-1')).toBe(1);
+    const claimed = await post('rep-huadong-2', accountUrl(id, 'claim'));
+    expect(claimed.statusCode).toBe(200);
+    expect(await ownerOf(id)).toBe(await userIdOf(t, 'rep-huadong-2'));
+    // Claimed, it is the rep's own account now, wherever it lies.
+    expect((await t.as('rep-huadong-2', { method: 'GET', url: `/api/customers/accounts/${id}` })).statusCode).toBe(200);
+    expect(await visible('rep-xinan-1')).toBe(0);
+    await settings({ poolScope: 'market' });
   });
 });

@@ -99,6 +99,24 @@ export async function listVisits(
   return { items, total: total?.n ?? 0 };
 }
 
+/**
+ * The filtered, scoped list in the list's default order (newest day first),
+ * page by page on a (visit_date, id) keyset, for a streaming export of any size.
+ */
+export async function* visitPages(db: Executor, scope: DataScope, filter: VisitFilter, pageSize = 1000): AsyncGenerator<VisitView[]> {
+  const where = filterConditions(scope, filter);
+  let after: { visitDate: string; id: number } | null = null;
+  for (;;) {
+    const keyset: SQL | undefined = after ? sql`(${visits.visitDate}, ${visits.id}) < (${after.visitDate}::date, ${after.id})` : undefined;
+    const page = await selectVisits(db).where(and(where, keyset)).orderBy(desc(visits.visitDate), desc(visits.id)).limit(pageSize);
+    if (page.length === 0) return;
+    yield page;
+    const last = page.at(-1) as VisitView;
+    after = { visitDate: last.visitDate, id: last.id };
+    if (page.length < pageSize) return;
+  }
+}
+
 /** Every visit of a date range in time order (calendars, work logs); the caller bounds the range. */
 export function listVisitsByDay(db: Executor, scope: DataScope, filter: VisitFilter): Promise<VisitView[]> {
   return selectVisits(db)

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { exportXlsx, XlsxFile } from '../../platform/excel/index.js';
 import { RecordAttachmentSchema } from '../../platform/files/index.js';
 import { serviceContext } from '../../platform/http/request-context.js';
 import { Id, IdParams, Page, PageQuery, StringEnum } from '../../platform/http/schemas.js';
 import { FieldPermissions } from './field.permissions.js';
 import { AttachmentIds, Day, VisitKindSchema, VisitSchema, VisitStatusSchema } from './field.schemas.js';
+import { visitColumns, visitExportPages, visitSheet } from './visit.excel.js';
+import { visitEntity } from './visit.repository.js';
 import { cancelVisit, checkInVisit, getVisit, planVisit, recordVisit, searchVisits, visitCalendar } from './visit.service.js';
 
 const tags = ['field'];
@@ -25,14 +28,19 @@ const Purpose = Type.String({ maxLength: 500 });
 const Result = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'What came of the visit' });
 const NextStep = Type.String({ maxLength: 500 });
 
-const ListQuery = Type.Object({
-  ...PageQuery,
+const filterFields = {
   repUserId: Type.Optional(Id),
   accountId: Type.Optional(Id),
   kind: Type.Optional(VisitKindSchema),
   status: Type.Optional(VisitStatusSchema),
   from: Type.Optional(Day),
   to: Type.Optional(Day),
+};
+const FilterQuery = Type.Object(filterFields);
+
+const ListQuery = Type.Object({
+  ...PageQuery,
+  ...filterFields,
   sort: Type.Optional(StringEnum(['visitDate', 'checkedInAt', 'createdAt'])),
   order: Type.Optional(StringEnum(['asc', 'desc'])),
 });
@@ -66,6 +74,32 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { limit = 20, offset = 0, sort = 'visitDate', order = 'desc', ...filter } = request.query;
       return searchVisits(ctx(request), filter, { limit, offset, sort, order });
+    },
+  );
+
+  app.get(
+    '/visits/export',
+    {
+      config: { access: FieldPermissions['visits.export'] },
+      schema: {
+        operationId: 'exportVisits',
+        tags,
+        summary: 'The visit list with the same filters as .xlsx (streamed, watermarked, audited)',
+        querystring: FilterQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: XlsxFile },
+      },
+    },
+    async (request, reply) => {
+      const c = ctx(request);
+      return exportXlsx(reply, c, {
+        ...visitSheet,
+        entity: visitEntity,
+        filters: request.query,
+        columns: visitColumns,
+        locale: request.locale,
+        pages: visitExportPages(c.db, c.principal, request.query),
+      });
     },
   );
 

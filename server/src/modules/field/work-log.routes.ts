@@ -45,6 +45,25 @@ export const workLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const detail = { 200: WorkLogDetailSchema };
 
   app.get(
+    '/work-logs/mine',
+    {
+      config: { access: FieldPermissions['logs.write'] },
+      schema: {
+        operationId: 'listMyWorkLogs',
+        tags,
+        summary: 'My own logs, newest day first',
+        querystring: Type.Object({ ...PageQuery, from: Type.Optional(Day), to: Type.Optional(Day) }),
+        response: { 200: Page(WorkLogSchema) },
+      },
+    },
+    async (request) => {
+      const { limit = 20, offset = 0, ...filter } = request.query;
+      const c = ctx(request);
+      return searchLogs(c, { ...filter, userId: c.principal.userId }, { limit, offset });
+    },
+  );
+
+  app.get(
     '/work-logs/mine/:date',
     {
       config: { access: FieldPermissions['logs.write'] },

@@ -35,5 +35,5 @@ export const orgModule: FastifyPluginAsync<OrgModuleOptions> = async (app, optio
   await app.register(moveRoutes, { prefix: '/api/org', onChange: options.onChange });
 };
 export type { DataScopeKind } from './org.enums.js';
-export { defaultScopeByLadder } from './org.enums.js';
+export { defaultScopeByLadder, ladderLevels } from './org.enums.js';
 export { departments, geographies, positionPermissions, positions, users } from './org.schema.js';

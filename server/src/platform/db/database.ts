@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { refreshStatistics } from './statistics.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -43,7 +44,11 @@ export function wrapPglite(client: PGlite): Database {
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    // PGlite never analyzes on its own: each start refreshes the statistics (a second or so at demo size).
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder });
+      await refreshStatistics(db);
+    },
     close: () => client.close(),
   };
 }

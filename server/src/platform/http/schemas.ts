@@ -1,4 +1,7 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
+
+/** Query strings arrive as text, so the validator coerces types; every schema here is written for that. */
+export const requestValidatorOptions = { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } as const;
 
 /** Shared request and response shapes, so every module pages and errs the same way. */
 export const Id = Type.Integer({ minimum: 1 });
@@ -19,7 +22,20 @@ export const ErrorBody = Type.Object({
 
 export const Ok = Type.Object({ ok: Type.Boolean() });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const scalarTypes = new Set(['string', 'integer', 'number', 'boolean']);
+
+/**
+ * A value or null. Scalars become one schema with `nullable: true`, not a
+ * union: the request validator coerces types, and across a union it would
+ * turn a null into 0 or '' (and a 0 into null) before the null branch is tried.
+ */
+export function Nullable<T extends TSchema>(schema: T) {
+  const { type, enum: values } = schema as { type?: unknown; enum?: unknown[] };
+  if (typeof type === 'string' && scalarTypes.has(type)) {
+    return Type.Unsafe<Static<T> | null>({ ...schema, nullable: true, ...(values ? { enum: [...values, null] } : {}) });
+  }
+  return Type.Union([schema, Type.Null()]);
+}
 
 /** A timestamp: services hand Date objects, the wire carries ISO 8601 strings. */
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });

@@ -11,6 +11,10 @@ beforeAll(async () => {
   t = await createTestApp();
   const [row] = await selectRows<{ id: number }>(t.database.db, sql`SELECT id FROM users WHERE username = 'am-huadong-1'`);
   amId = Number(row?.id);
+  // The demo company already notifies people (approvals waiting); the test counts only its own.
+  await t.database.db.execute(
+    sql`DELETE FROM notifications WHERE user_id IN (SELECT id FROM users WHERE username IN ('am-huadong-1', 'rep-huadong-1'))`,
+  );
   await t.database.db.transaction((tx) =>
     notify(tx, [
       { userId: amId, kind: 'test.first', title: { 'zh-CN': '第一条', en: 'First' }, link: '/a' },

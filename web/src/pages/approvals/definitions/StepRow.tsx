@@ -51,6 +51,12 @@ function ApproverTarget({ kind, step }: { kind: ApproverKind | undefined; step: 
           <Typography.Text type="secondary">{t('approvalDef.departmentHeadHint')}</Typography.Text>
         </Form.Item>
       );
+    case 'requested':
+      return (
+        <Form.Item label=" " colon={false}>
+          <Typography.Text type="secondary">{t('approvalDef.requestedHint')}</Typography.Text>
+        </Form.Item>
+      );
     default:
       return null;
   }

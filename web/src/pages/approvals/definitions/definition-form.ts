@@ -11,7 +11,7 @@ export type ApproverValues = WireStep['approvers'];
 export type ApproverKind = ApproverValues['kind'];
 
 export const stepModes: readonly StepMode[] = ['sequential', 'countersign', 'any'];
-export const approverKinds: readonly ApproverKind[] = ['superior', 'position', 'ladder', 'users', 'departmentHead'];
+export const approverKinds: readonly ApproverKind[] = ['superior', 'position', 'ladder', 'users', 'departmentHead', 'requested'];
 
 export interface StepValues {
   name: string;
@@ -52,6 +52,7 @@ function approversOf(approvers: ApproverValues): ApproverValues {
     case 'users':
       return { kind, userIds: approvers.userIds ?? [] };
     case 'departmentHead':
+    case 'requested':
       return { kind };
   }
 }

@@ -11,6 +11,7 @@ import { errorMessage } from '../../../components/errors';
 import { formatDate } from '../../../components/format';
 import { GeographyKindTag, LadderTag } from '../../../components/tags';
 import { useAcknowledgePolicy } from '../../../components/useAcknowledgePolicy';
+import { ComplianceHomeWidget } from '../../field/ComplianceCard';
 
 type Person = Home['superiors'][number]['users'][number];
 
@@ -40,6 +41,7 @@ export default function HomePage() {
     <PageContainer title={data ? t('home.greeting', { name: data.user.displayName }) : t('menu.home')} loading={home.isPending}>
       {data && (
         <Row gutter={[16, 16]}>
+          <ComplianceHomeWidget />
           <Col xs={24} lg={12}>
             <Card title={t('home.myPosition')} style={{ height: '100%' }}>
               {data.position ? (

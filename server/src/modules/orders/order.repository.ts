@@ -1,0 +1,337 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DataScope } from '../../platform/access/principal.js';
+import { scopeCondition } from '../../platform/access/scope.js';
+import type { Executor } from '../../platform/db/database.js';
+import { selectRows } from '../../platform/db/raw.js';
+import { accountAddresses, accounts } from '../customers/index.js';
+import { geographies, users } from '../org/index.js';
+import { skus } from '../products/index.js';
+import { type OrderCheckKind, type OrderStatus, receivableStatuses } from './order.enums.js';
+import { orderChecks, orderEvents, orderLines, orders } from './order.schema.js';
+import { warehouses } from './warehouse.schema.js';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+export type NewOrderLine = typeof orderLines.$inferInsert;
+export type OrderCheckRow = typeof orderChecks.$inferSelect;
+export type NewOrderEvent = typeof orderEvents.$inferInsert;
+
+/** Orders are scoped like the account they were sold to: its owner at entry, or its territory (ORG-4). */
+export const orderScopeColumns = { owner: orders.ownerUserId, geography: orders.geographyId };
+
+/** SO202611-000123: the month of entry in Shanghai and a counter that never repeats. */
+export const nextOrderNumber = () =>
+  sql<string>`'SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMM') || '-' || lpad(nextval('order_number_seq')::text, 6, '0')`;
+
+const enteredBy = alias(users, 'entered_by_user');
+const owner = alias(users, 'owner_user');
+
+const orderView = {
+  id: orders.id,
+  number: orders.number,
+  accountId: orders.accountId,
+  accountCode: accounts.code,
+  accountName: accounts.name,
+  enteredBy: orders.enteredBy,
+  enteredByName: enteredBy.displayName,
+  ownerUserId: orders.ownerUserId,
+  ownerName: owner.displayName,
+  geographyId: orders.geographyId,
+  geographyName: geographies.name,
+  channel: orders.channel,
+  warehouseId: orders.warehouseId,
+  requestedDeliveryDate: orders.requestedDeliveryDate,
+  deliveryAddressId: orders.deliveryAddressId,
+  deliveryAddress: orders.deliveryAddress,
+  status: orders.status,
+  round: orders.round,
+  listTotalFen: orders.listTotalFen,
+  discountTotalFen: orders.discountTotalFen,
+  totalFen: orders.totalFen,
+  note: orders.note,
+  cancelReason: orders.cancelReason,
+  submittedAt: orders.submittedAt,
+  confirmedAt: orders.confirmedAt,
+  paidAt: orders.paidAt,
+  shippedAt: orders.shippedAt,
+  completedAt: orders.completedAt,
+  cancelledAt: orders.cancelledAt,
+  createdAt: orders.createdAt,
+  updatedAt: orders.updatedAt,
+};
+
+function selectOrders(db: Executor) {
+  return db
+    .select(orderView)
+    .from(orders)
+    .innerJoin(accounts, eq(accounts.id, orders.accountId))
+    .innerJoin(enteredBy, eq(enteredBy.id, orders.enteredBy))
+    .leftJoin(owner, eq(owner.id, orders.ownerUserId))
+    .leftJoin(geographies, eq(geographies.id, orders.geographyId));
+}
+
+export type OrderView = Awaited<ReturnType<typeof selectOrders>>[number];
+
+export interface OrderFilter {
+  status?: OrderStatus[];
+  accountId?: number;
+  geographyId?: number;
+  ownerUserId?: number;
+  /** Shanghai business days, inclusive, on the entry time. */
+  from?: Date;
+  to?: Date;
+}
+
+/** The position after which the next page starts: newest first by entry time, then id. */
+export interface OrderCursor {
+  createdAt: Date;
+  id: number;
+}
+
+function filterConditions(filter: OrderFilter): (SQL | undefined)[] {
+  return [
+    filter.status && filter.status.length > 0 ? inArray(orders.status, filter.status) : undefined,
+    filter.accountId ? eq(orders.accountId, filter.accountId) : undefined,
+    // A market or region includes every territory under it.
+    filter.geographyId
+      ? sql`${orders.geographyId} IN (WITH RECURSIVE sub AS (SELECT id FROM geographies WHERE id = ${filter.geographyId}
+          UNION ALL SELECT g.id FROM geographies g JOIN sub ON g.parent_id = sub.id) SELECT id FROM sub)`
+      : undefined,
+    filter.ownerUserId ? eq(orders.ownerUserId, filter.ownerUserId) : undefined,
+    filter.from ? gte(orders.createdAt, filter.from) : undefined,
+    filter.to ? lt(orders.createdAt, filter.to) : undefined,
+  ];
+}
+
+/** One page of orders in scope, newest first, keyset-paged so deep pages cost the same as the first. */
+export async function listOrders(db: Executor, scope: DataScope, filter: OrderFilter, after: OrderCursor | null, limit: number) {
+  const where = and(
+    scopeCondition(scope, orderScopeColumns),
+    ...filterConditions(filter),
+    after ? or(lt(orders.createdAt, after.createdAt), and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id))) : undefined,
+  );
+  const rows = await selectOrders(db)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit + 1);
+  return { items: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** One order, or null when missing or outside the scope (404 either way). */
+export async function findOrder(db: Executor, scope: DataScope, id: number): Promise<OrderView | null> {
+  const [row] = await selectOrders(db).where(and(eq(orders.id, id), scopeCondition(scope, orderScopeColumns)));
+  return row ?? null;
+}
+
+export async function findOrderLines(db: Executor, orderIds: number[]) {
+  if (orderIds.length === 0) return [];
+  return db
+    .select({
+      id: orderLines.id,
+      orderId: orderLines.orderId,
+      lineNo: orderLines.lineNo,
+      skuId: orderLines.skuId,
+      skuCode: skus.code,
+      skuName: skus.name,
+      baseUnit: skus.baseUnit,
+      caseUnit: skus.caseUnit,
+      unitsPerCase: skus.unitsPerCase,
+      tracksCodes: skus.tracksCodes,
+      quantity: orderLines.quantity,
+      shippedQuantity: orderLines.shippedQuantity,
+      priceListId: orderLines.priceListId,
+      listPriceFen: orderLines.listPriceFen,
+      unitPriceFen: orderLines.unitPriceFen,
+      floorPriceFen: orderLines.floorPriceFen,
+      discountBp: orderLines.discountBp,
+      lineTotalFen: orderLines.lineTotalFen,
+    })
+    .from(orderLines)
+    .innerJoin(skus, eq(skus.id, orderLines.skuId))
+    .where(inArray(orderLines.orderId, orderIds))
+    .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
+}
+
+export type OrderLineView = Awaited<ReturnType<typeof findOrderLines>>[number];
+
+export async function findOrderByKey(db: Executor, userId: number, key: string): Promise<OrderRow | null> {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.enteredBy, userId), eq(orders.idempotencyKey, key)));
+  return row ?? null;
+}
+
+/** Inserts the order unless the same person already used the key; null means the key was taken meanwhile. */
+export async function insertOrder(db: Executor, values: Omit<NewOrder, 'number'>): Promise<OrderRow | null> {
+  const [row] = await db
+    .insert(orders)
+    .values({ ...values, number: nextOrderNumber() })
+    .onConflictDoNothing({ target: [orders.enteredBy, orders.idempotencyKey], where: sql`${orders.idempotencyKey} IS NOT NULL` })
+    .returning();
+  return row ?? null;
+}
+
+export async function insertOrderLines(db: Executor, rows: NewOrderLine[]): Promise<OrderLineRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(orderLines).values(rows).returning();
+}
+
+export async function deleteOrderLines(db: Executor, orderId: number): Promise<void> {
+  await db.delete(orderLines).where(eq(orderLines.orderId, orderId));
+}
+
+export async function lockOrder(db: Executor, id: number): Promise<OrderRow | null> {
+  const [row] = await db.select().from(orders).where(eq(orders.id, id)).for('update');
+  return row ?? null;
+}
+
+/** Several orders locked in id order, so two shipments over the same orders never deadlock. */
+export async function lockOrders(db: Executor, ids: number[]): Promise<OrderRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(orders).where(inArray(orders.id, ids)).orderBy(asc(orders.id)).for('update');
+}
+
+export async function updateOrder(db: Executor, id: number, values: Partial<NewOrder>): Promise<OrderRow> {
+  const [row] = await db
+    .update(orders)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(orders.id, id))
+    .returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+export async function lockOrderLines(db: Executor, orderIds: number[]): Promise<OrderLineRow[]> {
+  if (orderIds.length === 0) return [];
+  return db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)).orderBy(asc(orderLines.id)).for('update');
+}
+
+export async function addShippedQuantity(db: Executor, lineId: number, quantity: number): Promise<void> {
+  await db
+    .update(orderLines)
+    .set({ shippedQuantity: sql`${orderLines.shippedQuantity} + ${quantity}` })
+    .where(eq(orderLines.id, lineId));
+}
+
+/** OSB-2 open receivables of an account: the totals of confirmed and later orders finance has not marked paid. */
+export async function openReceivablesFen(db: Executor, accountId: number, exceptOrderId: number): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${orders.totalFen}), 0)` })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.accountId, accountId),
+        isNull(orders.paidAt),
+        inArray(orders.status, [...receivableStatuses]),
+        sql`${orders.id} <> ${exceptOrderId}`,
+      ),
+    );
+  return Number(row?.total ?? 0);
+}
+
+export async function insertOrderEvents(db: Executor, rows: NewOrderEvent[]): Promise<void> {
+  if (rows.length > 0) await db.insert(orderEvents).values(rows);
+}
+
+export async function insertOrderCheck(
+  db: Executor,
+  values: { orderId: number; round: number; kind: OrderCheckKind; facts: Record<string, unknown> },
+): Promise<OrderCheckRow> {
+  const [row] = await db.insert(orderChecks).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function updateOrderCheck(db: Executor, id: number, values: Partial<typeof orderChecks.$inferInsert>): Promise<OrderCheckRow> {
+  const [row] = await db.update(orderChecks).set(values).where(eq(orderChecks.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+export async function findCheckByApproval(db: Executor, approvalId: number): Promise<OrderCheckRow | null> {
+  const [row] = await db.select().from(orderChecks).where(eq(orderChecks.approvalId, approvalId));
+  return row ?? null;
+}
+
+export function checksOfRound(db: Executor, orderId: number, round: number): Promise<OrderCheckRow[]> {
+  return db
+    .select()
+    .from(orderChecks)
+    .where(and(eq(orderChecks.orderId, orderId), eq(orderChecks.round, round)))
+    .orderBy(asc(orderChecks.id));
+}
+
+export function checksOfOrder(db: Executor, orderId: number): Promise<OrderCheckRow[]> {
+  return db.select().from(orderChecks).where(eq(orderChecks.orderId, orderId)).orderBy(asc(orderChecks.id));
+}
+
+/** Marks the still-open checks of older rounds as no longer deciding anything. */
+export async function supersedeOpenChecks(db: Executor, orderId: number): Promise<void> {
+  await db
+    .update(orderChecks)
+    .set({ status: 'superseded', decidedAt: new Date() })
+    .where(and(eq(orderChecks.orderId, orderId), eq(orderChecks.status, 'pending')));
+}
+
+/** A territory and its ancestors, most specific first: what price lists and default warehouses are ranked by. */
+export async function geographyPathOf(db: Executor, geographyId: number | null): Promise<number[]> {
+  if (geographyId === null) return [];
+  const rows = await selectRows<{ id: string | number }>(
+    db,
+    sql`WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM geographies WHERE id = ${geographyId}
+      UNION ALL SELECT g.id, g.parent_id, up.depth + 1 FROM geographies g JOIN up ON g.id = up.parent_id WHERE up.depth < 16)
+    SELECT id FROM up ORDER BY depth`,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+/** The account's delivery addresses: the chosen one, or its default when none is chosen. */
+export async function findDeliveryAddress(db: Executor, accountId: number, addressId: number | null) {
+  const [row] = await db
+    .select()
+    .from(accountAddresses)
+    .where(
+      and(
+        eq(accountAddresses.accountId, accountId),
+        eq(accountAddresses.kind, 'delivery'),
+        addressId === null ? eq(accountAddresses.isDefault, true) : eq(accountAddresses.id, addressId),
+      ),
+    );
+  return row ?? null;
+}
+
+/** The account row an order is entered for, locked so that concurrent credit checks of one account run in turn. */
+export async function lockAccountForOrder(db: Executor, accountId: number) {
+  const [row] = await db
+    .select({
+      id: accounts.id,
+      code: accounts.code,
+      name: accounts.name,
+      kind: accounts.kind,
+      status: accounts.status,
+      ownerUserId: accounts.ownerUserId,
+      geographyId: accounts.geographyId,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .for('update');
+  return row ?? null;
+}
+
+export async function activeWarehouseExists(db: Executor, id: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(and(eq(warehouses.id, id), eq(warehouses.active, true)));
+  return row !== undefined;
+}
+
+/** The distinct orders these lines belong to (unknown lines are simply absent). */
+export async function orderIdsOfLines(db: Executor, orderLineIds: number[]): Promise<number[]> {
+  if (orderLineIds.length === 0) return [];
+  const rows = await db.selectDistinct({ orderId: orderLines.orderId }).from(orderLines).where(inArray(orderLines.id, orderLineIds));
+  return rows.map((row) => row.orderId);
+}

@@ -1,0 +1,467 @@
+import type { Principal } from '../../platform/access/principal.js';
+import { type Actor, writeAudit } from '../../platform/audit/audit.js';
+import type { ServiceContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { PlatformErrors } from '../../platform/errors/platform.errors.js';
+import { emitEvent } from '../../platform/events/index.js';
+import { addDays, shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
+import { type ApprovalDecidedPayload, requestApproval } from '../approvals/index.js';
+import { findVisibleAccount } from '../customers/index.js';
+import { defaultWarehouseFor, releaseReservation, reserveStock } from './inventory.service.js';
+import { runOrderChecks } from './order.checks.js';
+import { cancellableStatuses, type OrderChannel, type OrderCheckKind, type OrderStatus, receivableStatuses } from './order.enums.js';
+import { OrderErrors } from './order.errors.js';
+import { type OrderLineInput, type PricedLine, priceLines } from './order.pricing.js';
+import {
+  activeWarehouseExists,
+  checksOfOrder,
+  checksOfRound,
+  deleteOrderLines,
+  findCheckByApproval,
+  findDeliveryAddress,
+  findOrder,
+  findOrderByKey,
+  findOrderLines,
+  geographyPathOf,
+  insertOrder,
+  insertOrderCheck,
+  insertOrderEvents,
+  insertOrderLines,
+  listOrders,
+  lockAccountForOrder,
+  lockOrder,
+  type OrderLineRow,
+  type OrderRow,
+  supersedeOpenChecks,
+  updateOrder,
+  updateOrderCheck,
+} from './order.repository.js';
+import { orderTotals } from './order.rules.js';
+import { orderTimeline } from './order-timeline.repository.js';
+
+export const orderEntity = 'order';
+export const orderSubject = 'order';
+export const orderApprovalType = (kind: OrderCheckKind) => `order.${kind}`;
+
+type ReadContext = Pick<ServiceContext, 'db' | 'principal'>;
+
+export interface OrderInput {
+  accountId: number;
+  channel: OrderChannel;
+  /** The account's territory default when absent. */
+  warehouseId?: number;
+  requestedDeliveryDate?: string | null;
+  /** One of the account's delivery addresses; its default when absent. */
+  deliveryAddressId?: number | null;
+  note?: string | null;
+  lines: OrderLineInput[];
+}
+
+const statusLabels: Record<OrderStatus, { 'zh-CN': string; en: string }> = {
+  draft: { 'zh-CN': '草稿', en: 'draft' },
+  submitted: { 'zh-CN': '已提交', en: 'submitted' },
+  awaiting_approval: { 'zh-CN': '待审批', en: 'awaiting approval' },
+  awaiting_finance: { 'zh-CN': '待财务确认', en: 'awaiting finance' },
+  confirmed: { 'zh-CN': '已确认', en: 'confirmed' },
+  partially_shipped: { 'zh-CN': '部分发货', en: 'partially shipped' },
+  shipped: { 'zh-CN': '已发货', en: 'shipped' },
+  completed: { 'zh-CN': '已完成', en: 'completed' },
+  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
+};
+
+const actionLabels = {
+  submit: { 'zh-CN': '提交', en: 'submit it' },
+  edit: { 'zh-CN': '修改', en: 'edit it' },
+  confirm: { 'zh-CN': '财务确认', en: 'confirm it' },
+  cancel: { 'zh-CN': '取消', en: 'cancel it' },
+  markPaid: { 'zh-CN': '标记已付款', en: 'mark it paid' },
+  ship: { 'zh-CN': '发运', en: 'ship it' },
+} as const;
+
+export function wrongStatus(order: Pick<OrderRow, 'number' | 'status'>, action: keyof typeof actionLabels): AppError {
+  return new AppError(OrderErrors.wrongStatus, { number: order.number, status: statusLabels[order.status], action: actionLabels[action] });
+}
+
+const trimmed = (value: string | null | undefined) => {
+  const text = value?.trim();
+  return text ? text : null;
+};
+
+/** Appends to the order timeline (OSB-10) inside the change's transaction. */
+export function recordOrderEvent(
+  tx: Tx,
+  actor: Actor,
+  orderIds: number[],
+  kind: Parameters<typeof insertOrderEvents>[1][number]['kind'],
+  code: string,
+  data: Record<string, unknown> = {},
+) {
+  return insertOrderEvents(
+    tx,
+    orderIds.map((orderId) => ({ orderId, kind, code, actorUserId: actor.userId, data })),
+  );
+}
+
+async function moveStatus(tx: Tx, actor: Actor, before: OrderRow, status: OrderStatus, values: Partial<OrderRow> = {}, data = {}) {
+  const after = await updateOrder(tx, before.id, { ...values, status });
+  await recordOrderEvent(tx, actor, [before.id], 'status', status, { from: before.status, ...data });
+  return after;
+}
+
+/** Header facts and priced lines for a new or edited order, checked against the account the user may see. */
+async function prepareOrder(tx: Tx, principal: Principal, input: OrderInput, at: Date) {
+  const visible = await findVisibleAccount(tx, principal, input.accountId);
+  const account = visible ? await lockAccountForOrder(tx, input.accountId) : null;
+  if (!account) throw new AppError(OrderErrors.accountUnknown, { field: 'accountId' }, { field: 'accountId' });
+  if (account.status !== 'active') throw new AppError(OrderErrors.accountInactive, { code: account.code }, { field: 'accountId' });
+  const geographyPath = await geographyPathOf(tx, account.geographyId);
+  const lines = await priceLines(tx, { kind: account.kind, geographyPath }, input.lines, at);
+  let warehouseId = input.warehouseId ?? null;
+  if (warehouseId !== null && !(await activeWarehouseExists(tx, warehouseId)))
+    throw new AppError(OrderErrors.warehouseUnknown, { field: 'warehouseId' }, { field: 'warehouseId' });
+  warehouseId ??= await defaultWarehouseFor(tx, geographyPath);
+  if (warehouseId === null) throw new AppError(OrderErrors.noWarehouse, {}, { field: 'warehouseId' });
+  const date = input.requestedDeliveryDate ?? null;
+  if (date !== null && date < shanghaiDate(at))
+    throw new AppError(OrderErrors.dateInvalid, { field: 'requestedDeliveryDate' }, { field: 'requestedDeliveryDate' });
+  const address = await findDeliveryAddress(tx, account.id, input.deliveryAddressId ?? null);
+  if (input.deliveryAddressId != null && !address)
+    throw new AppError(OrderErrors.addressInvalid, { field: 'deliveryAddressId' }, { field: 'deliveryAddressId' });
+  return {
+    account,
+    lines,
+    header: {
+      accountId: account.id,
+      ownerUserId: account.ownerUserId,
+      geographyId: account.geographyId,
+      channel: input.channel,
+      warehouseId,
+      requestedDeliveryDate: date,
+      deliveryAddressId: address?.id ?? null,
+      deliveryAddress: address
+        ? {
+            province: address.province,
+            city: address.city,
+            address: address.address,
+            receiver: address.receiver,
+            receiverPhone: address.receiverPhone,
+            carrier: address.carrier,
+            unloadingNotes: address.unloadingNotes,
+          }
+        : null,
+      note: trimmed(input.note),
+      ...orderTotals(lines),
+    },
+  };
+}
+
+const lineRows = (orderId: number, lines: PricedLine[]) => lines.map(({ skuCode: _code, ...line }) => ({ ...line, orderId }));
+
+const idempotencyKeyPattern = /^[\x21-\x7e]{1,100}$/;
+
+/**
+ * OSB-1: enters an order (a draft, or submitted at once). With an
+ * Idempotency-Key a retried request answers the order the first one made,
+ * even when both arrive at the same time (the unique index decides).
+ */
+export async function createOrder(ctx: ServiceContext, input: OrderInput & { submit?: boolean }, idempotencyKey?: string) {
+  const key = idempotencyKey ?? null;
+  if (key !== null && !idempotencyKeyPattern.test(key))
+    throw new AppError(OrderErrors.idempotencyKeyInvalid, {}, { field: 'Idempotency-Key' });
+  const me = ctx.principal.userId;
+  if (key !== null) {
+    const earlier = await findOrderByKey(ctx.db, me, key);
+    if (earlier) return { order: await getOrder(ctx, earlier.id), replayed: true };
+  }
+  const created = await ctx.db.transaction(async (tx) => {
+    const { lines, header } = await prepareOrder(tx, ctx.principal, input, new Date());
+    const order = await insertOrder(tx, { ...header, enteredBy: me, idempotencyKey: key });
+    if (!order) return null; // the same key won meanwhile: answer that order
+    const inserted = await insertOrderLines(tx, lineRows(order.id, lines));
+    await recordOrderEvent(tx, ctx.actor, [order.id], 'created', 'draft', { totalFen: order.totalFen, lines: inserted.length });
+    await writeAudit(tx, ctx.actor, { entity: orderEntity, entityId: order.id, action: 'create', after: { ...order, lines: inserted } });
+    if (input.submit) await submitInTx(tx, ctx, order, inserted);
+    return order.id;
+  });
+  if (created === null) {
+    const winner = key === null ? null : await findOrderByKey(ctx.db, me, key);
+    if (!winner) throw new AppError(PlatformErrors.conflict);
+    return { order: await getOrder(ctx, winner.id), replayed: true };
+  }
+  return { order: await getOrder(ctx, created), replayed: false };
+}
+
+/** A draft (new or sent back by a rejected approval) may be changed before it is submitted again. */
+export async function updateDraft(ctx: ServiceContext, id: number, input: OrderInput) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockScopedOrder(tx, ctx.principal, id);
+    if (before.status !== 'draft') throw wrongStatus(before, 'edit');
+    if (input.accountId !== before.accountId) throw new AppError(OrderErrors.accountFixed, { field: 'accountId' }, { field: 'accountId' });
+    const { lines, header } = await prepareOrder(tx, ctx.principal, input, new Date());
+    const beforeLines = await findOrderLines(tx, [id]);
+    await deleteOrderLines(tx, id);
+    const after = await updateOrder(tx, id, header);
+    const inserted = await insertOrderLines(tx, lineRows(id, lines));
+    await recordOrderEvent(tx, ctx.actor, [id], 'status', 'edited', { totalFen: after.totalFen });
+    await writeAudit(tx, ctx.actor, {
+      entity: orderEntity,
+      entityId: id,
+      action: 'update',
+      before: { ...before, lines: beforeLines },
+      after: { ...after, lines: inserted },
+    });
+  });
+  return getOrder(ctx, id);
+}
+
+/** The order locked for a change, or 404 when it does not exist or lies outside the user's scope. */
+async function lockScopedOrder(tx: Tx, principal: Principal, id: number): Promise<OrderRow> {
+  if (!(await findOrder(tx, principal.scope, id))) throw new AppError(PlatformErrors.notFound);
+  const order = await lockOrder(tx, id);
+  if (!order) throw new AppError(PlatformErrors.notFound);
+  return order;
+}
+
+export async function submitOrder(ctx: ServiceContext, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const order = await lockScopedOrder(tx, ctx.principal, id);
+    if (order.status !== 'draft') throw wrongStatus(order, 'submit');
+    const lines = await findOrderLines(tx, [id]);
+    await submitInTx(tx, ctx, order, lines);
+  });
+  return getOrder(ctx, id);
+}
+
+/**
+ * OSB-2: runs the price, credit and stock checks; each failing check opens
+ * one approval carrying its facts. With none failing the order goes straight
+ * to finance; an approval that passes at once (empty chain) counts as passed.
+ */
+async function submitInTx(
+  tx: Tx,
+  ctx: ServiceContext,
+  draft: OrderRow,
+  lines: Pick<OrderLineRow, 'lineNo' | 'skuId' | 'quantity' | 'listPriceFen' | 'unitPriceFen' | 'floorPriceFen' | 'discountBp'>[],
+) {
+  const round = draft.round + 1;
+  const submitted = await moveStatus(tx, ctx.actor, draft, 'submitted', { round, submittedAt: new Date() }, { round });
+  const failed = await runOrderChecks(tx, ctx.principal, submitted, lines);
+  let pending = 0;
+  for (const check of failed) {
+    const row = await insertOrderCheck(tx, { orderId: draft.id, round, kind: check.kind, facts: check.facts });
+    const opened = await requestApproval(tx, ctx.actor, {
+      type: orderApprovalType(check.kind),
+      subjectType: orderSubject,
+      subjectId: draft.id,
+      amount: submitted.totalFen,
+      requesterId: ctx.principal.userId,
+      summary: `${submitted.number} · ¥${(submitted.totalFen / 100).toFixed(2)}`,
+      payload: {
+        orderId: draft.id,
+        number: submitted.number,
+        accountId: submitted.accountId,
+        totalFen: submitted.totalFen,
+        check: check.kind,
+        facts: check.facts,
+      },
+    });
+    const passed = opened.status === 'approved';
+    await updateOrderCheck(tx, row.id, { approvalId: opened.approvalId, ...(passed ? { status: 'approved', decidedAt: new Date() } : {}) });
+    await recordOrderEvent(tx, ctx.actor, [draft.id], 'check', check.kind, {
+      approvalId: opened.approvalId,
+      passedAtOnce: passed,
+      facts: check.facts,
+    });
+    if (!passed) pending += 1;
+  }
+  const after = await moveStatus(tx, ctx.actor, submitted, pending > 0 ? 'awaiting_approval' : 'awaiting_finance');
+  await writeAudit(tx, ctx.actor, {
+    entity: orderEntity,
+    entityId: draft.id,
+    action: 'submit',
+    before: { status: draft.status, round: draft.round },
+    after: { status: after.status, round, failedChecks: failed.map((check) => check.kind) },
+  });
+  await emitEvent(tx, 'order.submitted', {
+    orderId: draft.id,
+    number: after.number,
+    accountId: after.accountId,
+    totalFen: after.totalFen,
+    status: after.status,
+    failedChecks: failed.map((check) => check.kind),
+  });
+  return after;
+}
+
+const checkOutcome = { approved: 'approved', rejected: 'rejected', withdrawn: 'withdrawn' } as const;
+
+/**
+ * An order approval ended (runs once per decision, from the outbox). All
+ * checks of the round approved → awaiting finance; one rejected or
+ * withdrawn → the order returns to draft to be corrected, and the other
+ * approvals of that round no longer decide anything.
+ */
+export async function onOrderApprovalDecided(tx: Tx, decided: ApprovalDecidedPayload): Promise<void> {
+  const check = await findCheckByApproval(tx, decided.approvalId);
+  if (check?.status !== 'pending') return;
+  const order = await lockOrder(tx, check.orderId);
+  if (!order) return;
+  const actor: Actor = { userId: decided.decidedBy };
+  await updateOrderCheck(tx, check.id, { status: checkOutcome[decided.outcome], decidedAt: new Date(decided.at) });
+  await recordOrderEvent(tx, actor, [order.id], 'approval', decided.outcome, { check: check.kind, approvalId: decided.approvalId });
+  if (order.status !== 'awaiting_approval' || order.round !== check.round) return;
+  if (decided.outcome !== 'approved') {
+    await supersedeOpenChecks(tx, order.id);
+    const after = await moveStatus(tx, actor, order, 'draft', {}, { check: check.kind, outcome: decided.outcome });
+    await writeAudit(tx, actor, { entity: orderEntity, entityId: order.id, action: `approval.${decided.outcome}`, before: order, after });
+    return;
+  }
+  const open = (await checksOfRound(tx, order.id, order.round)).filter((c) => c.status !== 'approved');
+  if (open.length > 0) return;
+  const after = await moveStatus(tx, actor, order, 'awaiting_finance');
+  await writeAudit(tx, actor, { entity: orderEntity, entityId: order.id, action: 'approval.approved', before: order, after });
+}
+
+/** A returned approval sends the order back to draft as a rejection would: it is corrected and submitted again. */
+export async function onOrderApprovalReturned(tx: Tx, returned: { approvalId: number; by: number; reason: string }): Promise<void> {
+  await onOrderApprovalDecided(tx, {
+    approvalId: returned.approvalId,
+    type: '',
+    subjectType: orderSubject,
+    subjectId: '',
+    outcome: 'withdrawn',
+    decidedBy: returned.by,
+    at: new Date().toISOString(),
+  });
+}
+
+/**
+ * OSB-2 finance confirmation (payment received or credit accepted); the stock
+ * is reserved at this moment. When the reservation fails the whole change
+ * rolls back: the order stays awaiting finance and the answer is outOfStock.
+ */
+export async function confirmOrder(ctx: ServiceContext, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const order = await lockScopedOrder(tx, ctx.principal, id);
+    if (order.status !== 'awaiting_finance') throw wrongStatus(order, 'confirm');
+    const lines = await findOrderLines(tx, [id]);
+    await reserveStock(tx, {
+      orderId: id,
+      warehouseId: order.warehouseId,
+      lines: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
+      userId: ctx.principal.userId,
+    });
+    await recordOrderEvent(tx, ctx.actor, [id], 'reservation', 'reserved', {
+      warehouseId: order.warehouseId,
+      lines: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
+    });
+    const after = await moveStatus(tx, ctx.actor, order, 'confirmed', { confirmedAt: new Date(), confirmedBy: ctx.principal.userId });
+    await writeAudit(tx, ctx.actor, { entity: orderEntity, entityId: id, action: 'confirm', before: { status: order.status }, after });
+    await emitEvent(tx, 'order.confirmed', {
+      orderId: id,
+      number: after.number,
+      accountId: after.accountId,
+      totalFen: after.totalFen,
+      warehouseId: after.warehouseId,
+    });
+  });
+  return getOrder(ctx, id);
+}
+
+/** OSB-1: cancel with a reason before anything ships; a reservation is released, open approvals stop deciding. */
+export async function cancelOrder(ctx: ServiceContext, id: number, input: { reason: string }) {
+  const reason = trimmed(input.reason);
+  if (!reason) throw new AppError(OrderErrors.reasonRequired, { field: 'reason' }, { field: 'reason' });
+  await ctx.db.transaction(async (tx) => {
+    const order = await lockScopedOrder(tx, ctx.principal, id);
+    if (!cancellableStatuses.includes(order.status)) throw wrongStatus(order, 'cancel');
+    if (order.status === 'confirmed') {
+      await releaseReservation(tx, { orderId: id, userId: ctx.principal.userId, reason });
+      await recordOrderEvent(tx, ctx.actor, [id], 'release', 'released', { reason });
+    }
+    await supersedeOpenChecks(tx, id);
+    const after = await moveStatus(tx, ctx.actor, order, 'cancelled', { cancelReason: reason, cancelledAt: new Date() }, { reason });
+    await writeAudit(tx, ctx.actor, { entity: orderEntity, entityId: id, action: 'cancel', before: { status: order.status }, after });
+    await emitEvent(tx, 'order.cancelled', { orderId: id, number: after.number, accountId: after.accountId, from: order.status, reason });
+  });
+  return getOrder(ctx, id);
+}
+
+/** OSB-2: finance records that the order is paid; it stops counting against the account's credit. */
+export async function markOrderPaid(ctx: ServiceContext, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const order = await lockScopedOrder(tx, ctx.principal, id);
+    if (!receivableStatuses.includes(order.status)) throw wrongStatus(order, 'markPaid');
+    if (order.paidAt) throw new AppError(OrderErrors.alreadyPaid, { number: order.number });
+    const after = await updateOrder(tx, id, { paidAt: new Date() });
+    await recordOrderEvent(tx, ctx.actor, [id], 'payment', 'paid', { totalFen: order.totalFen });
+    await writeAudit(tx, ctx.actor, {
+      entity: orderEntity,
+      entityId: id,
+      action: 'markPaid',
+      before: { paidAt: null },
+      after: { paidAt: after.paidAt },
+    });
+  });
+  return getOrder(ctx, id);
+}
+
+/** One order with its lines and checks, or 404 outside the scope. */
+export async function getOrder(ctx: ReadContext, id: number) {
+  const order = await findOrder(ctx.db, ctx.principal.scope, id);
+  if (!order) throw new AppError(PlatformErrors.notFound);
+  const [lines, checks] = await Promise.all([findOrderLines(ctx.db, [id]), checksOfOrder(ctx.db, id)]);
+  return { ...order, lines, checks };
+}
+
+/** OSB-10: the order's timeline, for whoever may see the order. */
+export async function getOrderTimeline(ctx: ReadContext, id: number) {
+  if (!(await findOrder(ctx.db, ctx.principal.scope, id))) throw new AppError(PlatformErrors.notFound);
+  return orderTimeline(ctx.db, id);
+}
+
+export interface OrderQuery {
+  status?: OrderStatus[];
+  accountId?: number;
+  geographyId?: number;
+  ownerUserId?: number;
+  /** Shanghai business days, inclusive. */
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+const encodeCursor = (row: { createdAt: Date; id: number }) =>
+  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+
+function decodeCursor(cursor: string) {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(at ?? '');
+  const orderId = Number(id);
+  if (Number.isNaN(createdAt.getTime()) || !Number.isSafeInteger(orderId) || orderId < 1)
+    throw new AppError(OrderErrors.cursorInvalid, { field: 'cursor' }, { field: 'cursor' });
+  return { createdAt, id: orderId };
+}
+
+/** OSB-1 order list: in scope, filtered, newest first, keyset-paged. */
+export async function searchOrders(ctx: ReadContext, query: OrderQuery) {
+  const limit = Math.min(query.limit ?? 20, 200);
+  const page = await listOrders(
+    ctx.db,
+    ctx.principal.scope,
+    {
+      status: query.status,
+      accountId: query.accountId,
+      geographyId: query.geographyId,
+      ownerUserId: query.ownerUserId,
+      from: query.from ? startOfShanghaiDay(query.from) : undefined,
+      to: query.to ? startOfShanghaiDay(addDays(query.to, 1)) : undefined,
+    },
+    query.cursor ? decodeCursor(query.cursor) : null,
+    limit,
+  );
+  const last = page.items.at(-1);
+  return { items: page.items, nextCursor: page.hasMore && last ? encodeCursor(last) : null };
+}
