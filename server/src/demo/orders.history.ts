@@ -95,7 +95,9 @@ export async function seedOrderHistory(tx: Tx, org: OrgIds): Promise<void> {
         (SELECT d.id FROM account_addresses d WHERE d.account_id = a.id AND d.kind = 'delivery' ORDER BY d.is_default DESC, d.id LIMIT 1) AS address_id
       FROM accounts a WHERE a.status = 'active' AND a.owner_user_id IS NOT NULL AND a.geography_id IS NOT NULL ORDER BY a.id`,
   );
-  const chosen = accountRows.filter((_, index) => index % 2 === 0).slice(0, 200);
+  // About 200 ordering accounts spread over every market (the rows come ordered by market).
+  const step = Math.max(1, Math.floor(accountRows.length / 200));
+  const chosen = accountRows.filter((_, index) => index % step === 0).slice(0, 200);
   const addressRows = await selectRows<Row>(
     tx,
     sql`SELECT id, province, city, address, receiver, receiver_phone, carrier, unloading_notes FROM account_addresses WHERE kind = 'delivery'`,

@@ -3,8 +3,8 @@ import dayjs from 'dayjs';
 /** Money travels as integer fen; people read yuan with two decimals. */
 export function formatFen(fen: number | null | undefined, language: string): string {
   if (fen === null || fen === undefined) return '–';
-  const yuan = (fen / 100).toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `¥${yuan}`;
+  const yuan = (Math.abs(fen) / 100).toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${fen < 0 ? '-' : ''}¥${yuan}`;
 }
 
 /** A yuan amount typed by a person, as the integer fen the API expects. */

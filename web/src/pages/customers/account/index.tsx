@@ -17,7 +17,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Access, useAccess } from '../../../access';
 import { api, call } from '../../../api/client';
 import { errorMessage } from '../../../components/errors';
-import { formatDateTime } from '../../../components/format';
+import { formatDateTime, formatFen } from '../../../components/format';
 import { useSession } from '../../../session';
 import { AccountForm } from '../AccountForm';
 import { DisputeForm } from '../DisputeForm';
@@ -35,7 +35,7 @@ import { VisitsTab } from './VisitsTab';
 type Dialog = 'edit' | 'grade' | 'release' | 'assign' | 'dispute' | null;
 
 function Summary({ account: a }: { account: AccountDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small">
       <Descriptions.Item label={t('customers.field.kind')}>{t(`customers.kind.${a.kind}`)}</Descriptions.Item>
@@ -53,6 +53,10 @@ function Summary({ account: a }: { account: AccountDetail }) {
       <Descriptions.Item label={t('customers.field.tags')}>{a.tags.join('、') || '–'}</Descriptions.Item>
       <Descriptions.Item label={t('customers.field.lastFollowUpAt')}>{formatDateTime(a.lastFollowUpAt)}</Descriptions.Item>
       <Descriptions.Item label={t('customers.field.lastDealAt')}>{formatDateTime(a.lastDealAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('customers.field.creditLimit')}>
+        {a.creditLimitFen === null ? t('customers.field.cashOnly') : formatFen(a.creditLimitFen, i18n.language)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('customers.field.creditRating')}>{a.creditRating ?? '–'}</Descriptions.Item>
       {a.ownerUserId === null ? (
         <Descriptions.Item label={t('customers.field.poolEnteredAt')}>{formatDateTime(a.poolEnteredAt)}</Descriptions.Item>
       ) : (
