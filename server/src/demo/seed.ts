@@ -12,6 +12,7 @@ import { seedOrdersDemo } from './orders.demo.js';
 import { grantTeamKeysToSuperiors, seedOrgDemo } from './org.demo.js';
 import { seedPolicyDemo } from './policy.demo.js';
 import { seedProductsDemo } from './products.demo.js';
+import { seedSurveyDemo } from './surveys.demo.js';
 
 export { demoLogins, demoPassword } from './org.demo.js';
 
@@ -30,6 +31,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedProductsDemo(tx, org);
     await seedInventoryDemo(tx, org);
     await seedCustomersDemo(tx, org);
+    await seedSurveyDemo(tx);
     await seedFieldDemo(tx, org);
     await seedLeadDemo(tx, org);
     await seedOrdersDemo(tx, org);

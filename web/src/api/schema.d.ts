@@ -1461,6 +1461,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/accounts/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CUS-10 satisfaction surveys of the account, newest first */
+        get: operations["listAccountSurveys"];
+        put?: never;
+        post: operations["createAccountSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/surveys/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CUS-10 KPIs: average satisfaction and NPS over the accounts in scope, per account kind */
+        get: operations["surveySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/pool": {
         parameters: {
             query?: never;
@@ -9520,6 +9554,151 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listAccountSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            accountId: number;
+                            surveyedOn: string;
+                            /** @enum {string} */
+                            channel: "visit" | "phone" | "questionnaire" | "other";
+                            overallScore: number;
+                            productScore: number | null;
+                            deliveryScore: number | null;
+                            serviceScore: number | null;
+                            priceScore: number | null;
+                            wouldRecommend: number | null;
+                            comment: string | null;
+                            surveyedBy: number;
+                            surveyedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createAccountSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Shanghai calendar day, YYYY-MM-DD
+                     */
+                    surveyedOn: string;
+                    /** @enum {string} */
+                    channel: "visit" | "phone" | "questionnaire" | "other";
+                    overallScore: number;
+                    productScore?: number | null;
+                    deliveryScore?: number | null;
+                    serviceScore?: number | null;
+                    priceScore?: number | null;
+                    /** @description NPS question: 0–10 */
+                    wouldRecommend?: number | null;
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        accountId: number;
+                        surveyedOn: string;
+                        /** @enum {string} */
+                        channel: "visit" | "phone" | "questionnaire" | "other";
+                        overallScore: number;
+                        productScore: number | null;
+                        deliveryScore: number | null;
+                        serviceScore: number | null;
+                        priceScore: number | null;
+                        wouldRecommend: number | null;
+                        comment: string | null;
+                        surveyedBy: number;
+                        surveyedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    surveySummary: {
+        parameters: {
+            query?: {
+                /** @description Shanghai calendar day, YYYY-MM-DD */
+                from?: string;
+                /** @description Shanghai calendar day, YYYY-MM-DD */
+                to?: string;
+                geographyId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** @description Mean overall score 1–5 */
+                        averageScore: number | null;
+                        /** @description Surveys that answered the recommend question */
+                        npsAnswers: number;
+                        /** @description % promoters (9–10) − % detractors (0–6) */
+                        nps: number | null;
+                        byKind: {
+                            /** @enum {string} */
+                            kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                            count: number;
+                            /** @description Mean overall score 1–5 */
+                            averageScore: number | null;
+                            /** @description Surveys that answered the recommend question */
+                            npsAnswers: number;
+                            /** @description % promoters (9–10) − % detractors (0–6) */
+                            nps: number | null;
+                        }[];
                     };
                 };
             };

@@ -65,6 +65,7 @@ export const CustomerErrors = defineErrors('customers', {
     'zh-CN': '锁定上限（{locked}）不能大于持有上限（{holding}）',
     en: 'The locked limit ({locked}) cannot exceed the holding limit ({holding})',
   },
+  surveyInFuture: { status: 400, 'zh-CN': '{field} 不能晚于今天', en: '{field} cannot be later than today' },
   twoDefaultAddresses: {
     status: 400,
     'zh-CN': '同一类型（{kind}）只能有一个默认地址',

@@ -5,6 +5,7 @@ import { customerSettingsRoutes } from './customer-settings.routes.js';
 import './customers.hooks.js';
 import { disputeRoutes } from './dispute.routes.js';
 import { poolRoutes } from './pool.routes.js';
+import { satisfactionRoutes } from './satisfaction.routes.js';
 
 export * from './account.enums.js';
 export type { AccountInput, AddressInput, ContactInput } from './account.input.js';
@@ -25,12 +26,14 @@ export * from './lead.enums.js';
 export { LeadPermissions } from './lead.permissions.js';
 export { leadsModule } from './lead.routes.js';
 export { callPlans, leadFollowUps, leads, leadTeams } from './lead.schema.js';
+export { accountSurveys, surveyChannels } from './satisfaction.schema.js';
 
 /** The customers API under /api/customers: accounts, contacts, addresses, grades, pool, disputes, settings. */
 export const customersModule: FastifyPluginAsync = async (app) => {
   const prefix = '/api/customers';
   await app.register(accountRoutes, { prefix });
   await app.register(contactRoutes, { prefix });
+  await app.register(satisfactionRoutes, { prefix });
   await app.register(poolRoutes, { prefix });
   await app.register(disputeRoutes, { prefix });
   await app.register(customerSettingsRoutes, { prefix });

@@ -4,6 +4,7 @@ export * from '../../modules/approvals/approvals.schema.js';
 export * from '../../modules/customers/account.schema.js';
 export * from '../../modules/customers/customers.schema.js';
 export * from '../../modules/customers/lead.schema.js';
+export * from '../../modules/customers/satisfaction.schema.js';
 export * from '../../modules/field/field.schema.js';
 export * from '../../modules/orders/order.schema.js';
 export * from '../../modules/orders/shipment.schema.js';

@@ -55,6 +55,7 @@ export const poolEventKinds: readonly PoolEventKind[] = [
 /** Audit actions written under the account (history tab); dots become underscores as i18n keys. */
 const historyActions = [
   'create',
+  'survey_create',
   'update',
   'grade',
   'import',

@@ -29,6 +29,7 @@ import { AssignForm, RegradeForm, ReleaseForm } from './ActionForms';
 import { AddressesTab } from './AddressesTab';
 import { ContactsTab } from './ContactsTab';
 import { ChangeHistoryTab, GradeReviewsTab, PoolEventsTab } from './HistoryTabs';
+import { SurveysTab } from './SurveysTab';
 import { useAccountMutation } from './useAccountMutation';
 import { VisitsTab } from './VisitsTab';
 
@@ -205,6 +206,7 @@ export default function AccountPage() {
               ...(can(Access.accountVisitsRead)
                 ? [{ key: 'visits', label: t('customers.tabs.visits'), children: <VisitsTab accountId={a.id} /> }]
                 : []),
+              { key: 'surveys', label: t('customers.tabs.surveys'), children: <SurveysTab accountId={a.id} editable={editable} /> },
               { key: 'grades', label: t('customers.tabs.grades'), children: <GradeReviewsTab reviews={a.gradeReviews} /> },
               { key: 'pool', label: t('customers.tabs.pool'), children: <PoolEventsTab events={a.poolEvents} /> },
               { key: 'history', label: t('customers.tabs.history'), children: <ChangeHistoryTab history={a.history} /> },
