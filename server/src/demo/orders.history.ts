@@ -17,7 +17,7 @@ import { auditLog } from '../platform/audit/audit.schema.js';
 import type { Db, Tx } from '../platform/db/database.js';
 import { selectRows } from '../platform/db/raw.js';
 import { shanghaiDate, shanghaiMonth } from '../platform/time.js';
-import { type Random, seededRandom } from './random.js';
+import { type Random, seededRandom, spreadEvenly } from './random.js';
 
 interface OrgIds {
   userIds: Map<string, number>;
@@ -95,9 +95,7 @@ export async function seedOrderHistory(tx: Tx, org: OrgIds): Promise<void> {
         (SELECT d.id FROM account_addresses d WHERE d.account_id = a.id AND d.kind = 'delivery' ORDER BY d.is_default DESC, d.id LIMIT 1) AS address_id
       FROM accounts a WHERE a.status = 'active' AND a.owner_user_id IS NOT NULL AND a.geography_id IS NOT NULL ORDER BY a.id`,
   );
-  // About 200 ordering accounts spread over every market (the rows come ordered by market).
-  const step = Math.max(1, Math.floor(accountRows.length / 200));
-  const chosen = accountRows.filter((_, index) => index % step === 0).slice(0, 200);
+  const chosen = spreadEvenly(accountRows, 200);
   const addressRows = await selectRows<Row>(
     tx,
     sql`SELECT id, province, city, address, receiver, receiver_phone, carrier, unloading_notes FROM account_addresses WHERE kind = 'delivery'`,

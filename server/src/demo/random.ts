@@ -31,3 +31,9 @@ export function mobileNumber(random: Random, counter: number): string {
   const prefix = random.pick(['135', '136', '138', '139', '150', '152', '158', '159', '186', '187', '188', '177', '199']);
   return `${prefix}${String(10_000_000 + counter * 7919).slice(-8)}`;
 }
+
+/** About `count` items taken at even steps, so rows ordered by market give every market its share. */
+export function spreadEvenly<T>(items: readonly T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(items.length / count));
+  return items.filter((_, index) => index % step === 0).slice(0, count);
+}

@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { PlatformErrors } from '../../platform/errors/platform.errors.js';
 import { emitEvent } from '../../platform/events/index.js';
+import { fenToYuan } from '../../platform/money.js';
 import { addDays, shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
 import { type ApprovalDecidedPayload, requestApproval } from '../approvals/index.js';
 import { findVisibleAccount } from '../customers/index.js';
@@ -256,7 +257,7 @@ async function submitInTx(
       subjectId: draft.id,
       amount: submitted.totalFen,
       requesterId: ctx.principal.userId,
-      summary: `${submitted.number} · ¥${(submitted.totalFen / 100).toFixed(2)}`,
+      summary: `${submitted.number} · ¥${fenToYuan(submitted.totalFen)}`,
       payload: {
         orderId: draft.id,
         number: submitted.number,

@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { deleteUnlessReferenced, serializeTreeWrites } from '../../platform/db/tree.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { PlatformErrors } from '../../platform/errors/platform.errors.js';
+import { fenToYuan } from '../../platform/money.js';
 import { shanghaiDate } from '../../platform/time.js';
 import {
   deleteItem,
@@ -27,7 +28,7 @@ import {
 import { resolvePrices } from './price-resolution.repository.js';
 import { type PriceListStatus, priceAccountKinds } from './products.enums.js';
 import { ProductErrors } from './products.errors.js';
-import { blankToNull, fenToYuan, normalizeCode, requiredText } from './products.rules.js';
+import { blankToNull, normalizeCode, requiredText } from './products.rules.js';
 
 type ReadContext = Pick<ServiceContext, 'db'>;
 type Page = { limit: number; offset: number };

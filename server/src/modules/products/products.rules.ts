@@ -22,10 +22,6 @@ export function normalizeCode(value: string | undefined, field: string): string 
   return requiredText(value, field)?.toUpperCase();
 }
 
-export function fenToYuan(fen: number): string {
-  return (fen / 100).toFixed(2);
-}
-
 /**
  * ORG-5: how far below the list price a sale goes, in basis points of the
  * list price (500 = 5 %), rounded up so that 5.001 % never passes as 5 %.
