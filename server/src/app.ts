@@ -17,6 +17,7 @@ import { targetsModule } from './modules/targets/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin } from './platform/auth/auth.plugin.js';
 import { PrincipalCache } from './platform/auth/principal-cache.js';
+import { SessionCache } from './platform/auth/session-cache.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { installErrorHandler } from './platform/errors/error-handler.js';
@@ -48,6 +49,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.decorate('database', options.database);
   const principals = new PrincipalCache(createPrincipalLoader(options.database.db));
+  const sessions = new SessionCache();
+  // Whatever changes the organisation or ends sessions makes this process forget what it had cached about both.
+  const forgetCachedAccess = () => {
+    principals.clear();
+    sessions.clear();
+  };
   const sessionPolicy = { idleMinutes: options.config.sessionIdleMinutes, maxHours: options.config.sessionMaxHours };
 
   await app.register(cookie);
@@ -72,14 +79,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  await app.register(authPlugin, { principals, sessionPolicy });
+  await app.register(authPlugin, { principals, sessions, sessionPolicy });
   installErrorHandler(app, { webIndex: webIndexOf(options.config.webDist) });
 
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(filesRoutes, { prefix: '/api', dataDir: options.config.dataDir });
-  await app.register(orgModule, { sessionPolicy, cookieSecure: options.config.cookieSecure, onChange: () => principals.clear() });
+  await app.register(orgModule, { sessionPolicy, cookieSecure: options.config.cookieSecure, onChange: forgetCachedAccess });
   await app.register(approvalsModule);
   await app.register(productsModule);
   await app.register(targetsModule);

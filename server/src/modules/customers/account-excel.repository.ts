@@ -1,5 +1,5 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { selectRows } from '../../platform/db/raw.js';
 import { refreshStatistics } from '../../platform/db/statistics.js';
 import { geographies, users } from '../org/index.js';
@@ -76,6 +76,6 @@ export async function insertAccountRows(db: Executor, rows: Omit<NewAccount, 'co
 }
 
 /** After a large import the planner should know how big the account tables have become. */
-export function analyzeImportedTables(db: Executor): Promise<void> {
+export function analyzeImportedTables(db: Db): Promise<void> {
   return refreshStatistics(db, [accounts, accountContacts]);
 }

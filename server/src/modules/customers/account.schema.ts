@@ -53,7 +53,9 @@ export const accounts = pgTable(
     // with both in each index a scoped, filtered count reads only the matching rows (a BitmapOr of the two).
     index('accounts_owner_kind_grade_idx').on(t.ownerUserId, t.kind, t.grade),
     index('accounts_geography_kind_grade_idx').on(t.geographyId, t.kind, t.grade),
-    index('accounts_kind_grade_idx').on(t.kind, t.grade),
+    // The list's default order (code) after its two common filters, with the scope columns alongside: a market manager's
+    // first page and its count are index-only scans that never touch rows outside the page (visibility map permitting).
+    index('accounts_kind_grade_code_idx').on(t.kind, t.grade, t.code, t.id, t.ownerUserId, t.geographyId),
     check('accounts_credit_limit_not_negative', sql`${t.creditLimitFen} >= 0`),
     index('accounts_pool_idx').on(t.poolEnteredAt).where(sql`${t.ownerUserId} IS NULL`),
   ],

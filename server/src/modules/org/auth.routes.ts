@@ -70,6 +70,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ sessionPolicy: SessionPolic
     { config: { access: 'authenticated' }, schema: { operationId: 'logout', tags, response: { 200: Ok } } },
     async (request, reply) => {
       await logout(app.database.db, principalOf(request), actorOf(request));
+      options.onChange();
       reply.clearCookie(sessionCookie, { path: '/' });
       return { ok: true };
     },
@@ -107,6 +108,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ sessionPolicy: SessionPolic
     },
     async (request) => {
       await changePassword(serviceContext(app, request), request.body);
+      options.onChange();
       return { ok: true };
     },
   );

@@ -6,12 +6,14 @@ import { AppError } from '../errors/app-error.js';
 import { PlatformErrors } from '../errors/platform.errors.js';
 import { localeFromHeader } from '../i18n.js';
 import type { PrincipalCache } from './principal-cache.js';
-import { resolveApiToken, resolveSession, type SessionPolicy } from './session.repository.js';
+import { resolveApiToken, type SessionPolicy } from './session.repository.js';
+import type { SessionCache } from './session-cache.js';
 
 export const sessionCookie = 'salesos_sid';
 
 export interface AuthPluginOptions {
   principals: PrincipalCache;
+  sessions: SessionCache;
   sessionPolicy: SessionPolicy;
 }
 
@@ -25,7 +27,7 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest, optio
   }
   const cookie = request.cookies[sessionCookie];
   if (!cookie) return null;
-  const session = await resolveSession(db, cookie, options.sessionPolicy);
+  const session = await options.sessions.resolve(db, cookie, options.sessionPolicy);
   const loaded = session && (await options.principals.get(session.userId));
   return loaded ? { ...loaded, via: { kind: 'session', sessionId: session.sessionId } } : null;
 }

@@ -1,4 +1,5 @@
 import type { Principal, PrincipalLoader } from '../access/principal.js';
+import { ExpiringMap } from './expiring-map.js';
 
 type Loaded = Omit<Principal, 'via'>;
 
@@ -9,18 +10,20 @@ type Loaded = Omit<Principal, 'via'>;
  * at most `ttlMs`.
  */
 export class PrincipalCache {
-  private readonly entries = new Map<number, { value: Loaded | null; at: number }>();
+  private readonly entries: ExpiringMap<number, Loaded | null>;
 
   constructor(
     private readonly loader: PrincipalLoader,
-    private readonly ttlMs = 5_000,
-  ) {}
+    ttlMs = 5_000,
+  ) {
+    this.entries = new ExpiringMap(ttlMs);
+  }
 
   async get(userId: number): Promise<Loaded | null> {
     const hit = this.entries.get(userId);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
+    if (hit !== undefined) return hit;
     const value = await this.loader(userId);
-    this.entries.set(userId, { value, at: Date.now() });
+    this.entries.set(userId, value);
     return value;
   }
 

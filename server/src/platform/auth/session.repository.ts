@@ -24,11 +24,12 @@ export async function createSession(
  * within the idle window. Touches last_seen_at at most once a minute so that
  * reads do not turn every request into a write.
  */
-export async function resolveSession(
-  db: Executor,
-  token: string,
-  policy: SessionPolicy,
-): Promise<{ sessionId: string; userId: number } | null> {
+export interface ResolvedSession {
+  sessionId: string;
+  userId: number;
+}
+
+export async function resolveSession(db: Executor, token: string, policy: SessionPolicy): Promise<ResolvedSession | null> {
   const sessionId = sha256(token);
   const idleCutoff = new Date(Date.now() - policy.idleMinutes * 60_000);
   const [row] = await db

@@ -1,20 +1,18 @@
 import { getTableName, sql, type Table } from 'drizzle-orm';
-import type { Executor } from './database.js';
+import type { Db } from './database.js';
 
 /**
- * Gathers planner statistics for every table. PGlite runs no autovacuum, so
+ * Vacuums and gathers planner statistics. PGlite runs no autovacuum, so
  * without this it plans grouped and joined queries on guesses (empty-table
- * estimates) however much data there is; PostgreSQL's autovacuum gets there
- * too, but only some time after a bulk load. Call it after migrations, the
- * demo seed and large imports (naming just the tables the import filled),
- * once the writing transaction has committed.
+ * estimates) however much data there is, and its index-only scans visit the
+ * table for every row because no page is marked all-visible; PostgreSQL's
+ * autovacuum gets there too, but only some time after a bulk load. Call it
+ * after migrations, the demo seed and large imports (naming just the tables
+ * the import filled), outside any transaction: VACUUM cannot run inside one.
  */
-export async function refreshStatistics(db: Executor, tables: Table[] = []): Promise<void> {
-  if (tables.length === 0) {
-    await db.execute(sql`ANALYZE`);
-    return;
-  }
-  await db.execute(sql.raw(`ANALYZE ${tables.map((table) => `"${getTableName(table)}"`).join(', ')}`));
+export async function refreshStatistics(db: Db, tables: Table[] = []): Promise<void> {
+  const names = tables.map((table) => `"${getTableName(table)}"`).join(', ');
+  await db.execute(sql.raw(`VACUUM (ANALYZE) ${names}`));
 }
 
 /** Below this many new rows the existing statistics are close enough. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { authPlugin } from '../auth/auth.plugin.js';
 import { PrincipalCache } from '../auth/principal-cache.js';
+import { SessionCache } from '../auth/session-cache.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,7 +41,11 @@ describe('every route is declared (DESIGN rule 2, PLT-4)', () => {
   it('refuses to register a route without an access declaration', async () => {
     const app = Fastify();
     app.decorate('database', t.database);
-    await app.register(authPlugin, { principals: new PrincipalCache(async () => null), sessionPolicy: { idleMinutes: 1, maxHours: 1 } });
+    await app.register(authPlugin, {
+      principals: new PrincipalCache(async () => null),
+      sessions: new SessionCache(),
+      sessionPolicy: { idleMinutes: 1, maxHours: 1 },
+    });
     expect(() => app.get('/api/unguarded', async () => 'oops')).toThrow(/declares no access/);
     expect(() => app.get('/api/typo', { config: { access: 'org.no.such.key' } }, async () => 'oops')).toThrow(/undeclared permission/);
   });
