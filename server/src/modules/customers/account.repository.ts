@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DataScope } from '../../platform/access/principal.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -135,19 +135,12 @@ function filterConditions(filter: AccountFilter): (SQL | undefined)[] {
 
 async function pageOfAccounts(db: Executor, where: SQL | undefined, page: AccountPage) {
   const direction = page.order === 'desc' ? desc : asc;
-  const ordering = [sql`${direction(accountSortColumns[page.sort])} NULLS LAST`, direction(accounts.id)];
-  // The page's ids first, from the narrowest index that answers the filter and order, then the joined rows for just
-  // those: wide rows and joins are read for the 20 shown, not for every row the filter walks past.
-  const pageIds = db
-    .select({ id: accounts.id })
-    .from(accounts)
+  const sortColumn = accountSortColumns[page.sort];
+  const items = await selectAccounts(db)
     .where(where)
-    .orderBy(...ordering)
+    .orderBy(sql`${direction(sortColumn)} NULLS LAST`, direction(accounts.id))
     .limit(page.limit)
     .offset(page.offset);
-  const items = await selectAccounts(db)
-    .where(inArray(accounts.id, pageIds))
-    .orderBy(...ordering);
   const [total] = await db.select({ n: count() }).from(accounts).where(where);
   return { items, total: total?.n ?? 0 };
 }

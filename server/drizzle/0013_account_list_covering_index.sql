@@ -1,2 +1,0 @@
-DROP INDEX "accounts_kind_grade_idx";--> statement-breakpoint
-CREATE INDEX "accounts_kind_grade_code_idx" ON "accounts" USING btree ("kind","grade","code","id","owner_user_id","geography_id");
