@@ -40,6 +40,7 @@ export const Access = {
   productsProposalsSubmit: 'products.proposals.submit',
   productsProposalsReview: 'products.proposals.review',
   inventoryRead: 'orders.inventory.read',
+  inventoryAvailability: 'orders.inventory.availability',
   inventoryReceive: 'orders.inventory.receive',
   inventoryStocktake: 'orders.inventory.stocktake',
   warehousesManage: 'orders.warehouses.manage',

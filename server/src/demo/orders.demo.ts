@@ -1,4 +1,4 @@
-import { OrderPermissions } from '../modules/orders/index.js';
+import { InventoryPermissions, OrderPermissions } from '../modules/orders/index.js';
 import { positionPermissions } from '../modules/org/index.js';
 import type { Tx } from '../platform/db/database.js';
 import { seedOrderHistory } from './orders.history.js';
@@ -16,7 +16,8 @@ interface OrgIds {
  */
 function grants(positionKey: string): string[] {
   const follow = [OrderPermissions['orders.read'], OrderPermissions['shipments.read']];
-  const enter = [...follow, OrderPermissions['orders.enter']];
+  // Entering an order means picking the warehouse it ships from; inventory management stays with logistics.
+  const enter = [...follow, OrderPermissions['orders.enter'], InventoryPermissions['inventory.availability']];
   if (/^(rep|am|mm)-/.test(positionKey) || ['ssg', 'csr'].includes(positionKey)) return enter;
   if (['gm', 'director', 'deputy'].includes(positionKey)) return follow;
   if (positionKey === 'finance') return [...enter, OrderPermissions['orders.finance']];

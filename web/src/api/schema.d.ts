@@ -2414,6 +2414,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/kpi/repeat-purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CUS-10 复购率: of the accounts in my scope that placed an order entered in the period, the share with two or more, overall and per account kind
+         * @description Without from/to: the last 90 Shanghai days, today included. At most 366 days.
+         */
+        get: operations["repeatPurchaseRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/shipments": {
         parameters: {
             query?: never;
@@ -2460,6 +2480,23 @@ export interface paths {
         put?: never;
         /** OSB-10: move a shipment forward (prepared → picked → dispatched → delivered → signed); dispatch takes the goods out of stock */
         post: operations["trackShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/shipments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OSB-3: call off a prepared shipment with a reason; its quantities are open to ship again and its codes are freed (later states: 409) */
+        post: operations["cancelShipment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2546,6 +2583,23 @@ export interface paths {
         get: operations["listWarehouses"];
         put?: never;
         post: operations["createWarehouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/warehouse-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active warehouses by code, names only: what order entry and shipping pick from */
+        get: operations["listWarehouseOptions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13877,6 +13931,8 @@ export interface operations {
                         date: string;
                         /** @description The warehouse asked for, else the account’s default */
                         warehouseId: number | null;
+                        /** @description The warehouse serving the account’s territory; null when none does */
+                        defaultWarehouseId: number | null;
                         credit: {
                             /** @description Money in fen (CNY minor units) */
                             limitFen: number | null;
@@ -13901,12 +13957,64 @@ export interface operations {
             };
         };
     };
+    repeatPurchaseRate: {
+        parameters: {
+            query?: {
+                /** @description A Shanghai business day, YYYY-MM-DD */
+                from?: string;
+                /** @description A Shanghai business day, YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A Shanghai business day, YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description A Shanghai business day, YYYY-MM-DD
+                         */
+                        to: string;
+                        /** @description Accounts with at least one placed order (not draft, not cancelled) in the period */
+                        accounts: number;
+                        /** @description Of those, accounts with two or more */
+                        repeatAccounts: number;
+                        /** @description repeatAccounts / accounts, 0–1, four decimals; null when nobody ordered */
+                        rate: number | null;
+                        byKind: {
+                            /** @enum {string} */
+                            kind: "retail_store" | "key_account" | "end_user" | "project" | "distributor" | "enterprise_agent" | "sales_agent" | "consignee" | "broker" | "retailer" | "direct_store" | "oem_partner" | "strategic_account";
+                            /** @description Accounts with at least one placed order (not draft, not cancelled) in the period */
+                            accounts: number;
+                            /** @description Of those, accounts with two or more */
+                            repeatAccounts: number;
+                            /** @description repeatAccounts / accounts, 0–1, four decimals; null when nobody ordered */
+                            rate: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     listShipments: {
         parameters: {
             query?: {
                 limit?: number;
                 offset?: number;
-                state?: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                state?: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                 kind?: "delivery" | "pickup";
                 accountId?: number;
                 warehouseId?: number;
@@ -13938,7 +14046,7 @@ export interface operations {
                             /** @enum {string} */
                             kind: "delivery" | "pickup";
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             carrier: string | null;
                             vehicle: string | null;
                             driverPhone: string | null;
@@ -14008,7 +14116,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "delivery" | "pickup";
                         /** @enum {string} */
-                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                         carrier: string | null;
                         vehicle: string | null;
                         driverPhone: string | null;
@@ -14045,7 +14153,7 @@ export interface operations {
                         events: {
                             id: number;
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             actorUserId: number | null;
                             note: string | null;
                             /** Format: date-time */
@@ -14085,7 +14193,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "delivery" | "pickup";
                         /** @enum {string} */
-                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                         carrier: string | null;
                         vehicle: string | null;
                         driverPhone: string | null;
@@ -14122,7 +14230,7 @@ export interface operations {
                         events: {
                             id: number;
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             actorUserId: number | null;
                             note: string | null;
                             /** Format: date-time */
@@ -14171,7 +14279,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "delivery" | "pickup";
                         /** @enum {string} */
-                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                         carrier: string | null;
                         vehicle: string | null;
                         driverPhone: string | null;
@@ -14208,7 +14316,91 @@ export interface operations {
                         events: {
                             id: number;
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
+                            actorUserId: number | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    cancelShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the shipment is called off */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description FH<yyyymm>-<nnnnnn> */
+                        number: string;
+                        accountId: number;
+                        accountCode: string;
+                        accountName: string;
+                        warehouseId: number;
+                        warehouseName: string;
+                        /** @enum {string} */
+                        kind: "delivery" | "pickup";
+                        /** @enum {string} */
+                        state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
+                        carrier: string | null;
+                        vehicle: string | null;
+                        driverPhone: string | null;
+                        deliveryRunId: number | null;
+                        stopSeq: number | null;
+                        note: string | null;
+                        /** Format: date-time */
+                        pickedAt: string | null;
+                        /** Format: date-time */
+                        dispatchedAt: string | null;
+                        /** Format: date-time */
+                        deliveredAt: string | null;
+                        /** Format: date-time */
+                        signedAt: string | null;
+                        signedBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        lines: {
+                            id: number;
+                            orderId: number;
+                            orderNumber: string;
+                            orderLineId: number;
+                            skuId: number;
+                            skuCode: string;
+                            skuName: string;
+                            baseUnit: string;
+                            caseUnit: string | null;
+                            unitsPerCase: number;
+                            quantity: number;
+                            codes: string[];
+                            /** @description Money in fen (CNY minor units) */
+                            unitPriceFen: number;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             actorUserId: number | null;
                             note: string | null;
                             /** Format: date-time */
@@ -14249,7 +14441,7 @@ export interface operations {
                             /** @enum {string} */
                             kind: "delivery" | "pickup";
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             carrier: string | null;
                             vehicle: string | null;
                             driverPhone: string | null;
@@ -14423,7 +14615,7 @@ export interface operations {
                             /** @enum {string} */
                             kind: "delivery" | "pickup";
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             carrier: string | null;
                             vehicle: string | null;
                             driverPhone: string | null;
@@ -14490,7 +14682,7 @@ export interface operations {
                             /** @enum {string} */
                             kind: "delivery" | "pickup";
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             carrier: string | null;
                             vehicle: string | null;
                             driverPhone: string | null;
@@ -14557,7 +14749,7 @@ export interface operations {
                             /** @enum {string} */
                             kind: "delivery" | "pickup";
                             /** @enum {string} */
-                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed";
+                            state: "prepared" | "picked" | "dispatched" | "delivered" | "signed" | "cancelled";
                             carrier: string | null;
                             vehicle: string | null;
                             driverPhone: string | null;
@@ -14657,6 +14849,39 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listWarehouseOptions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "central" | "regional" | "partner";
+                            geographyId: number | null;
+                        }[];
+                        total: number;
                     };
                 };
             };

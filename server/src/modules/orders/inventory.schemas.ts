@@ -30,6 +30,15 @@ export const WarehouseSchema = Type.Object(
   { $id: 'Warehouse' },
 );
 
+/** What order entry and shipping need to name and pick a warehouse, and no more. */
+export const WarehouseOptionSchema = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  kind: StringEnum(warehouseKinds),
+  geographyId: Nullable(Type.Integer()),
+});
+
 export const StockRowSchema = Type.Object(
   {
     warehouseId: Type.Integer(),

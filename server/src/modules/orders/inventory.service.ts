@@ -154,15 +154,19 @@ export function reservedForOrder(db: Executor, orderId: number): Promise<{ wareh
 
 /**
  * The warehouse an order ships from by default: the active one serving the
- * most specific geography of the account's path (root first), else the central one.
+ * most specific geography of the account's path (most specific first, as
+ * org's geographyPath gives it and price resolution ranks it), else the
+ * central one. Among equals the oldest wins.
  */
 export async function defaultWarehouseFor(db: Executor, geographyPath: number[]): Promise<number | null> {
   const candidates = await servingWarehouses(db, geographyPath);
-  let best: { id: number; depth: number } | null = null;
+  let best: { id: number; rank: number } | null = null;
   for (const candidate of candidates) {
-    const depth = candidate.geographyId === null ? -1 : geographyPath.indexOf(candidate.geographyId);
-    if (candidate.kind !== 'central' && depth < 0) continue;
-    if (!best || depth > best.depth) best = { id: candidate.id, depth };
+    const onPath = candidate.geographyId === null ? -1 : geographyPath.indexOf(candidate.geographyId);
+    if (candidate.kind !== 'central' && onPath < 0) continue;
+    // A central warehouse off the path serves everyone, after every warehouse on it.
+    const rank = onPath < 0 ? Number.POSITIVE_INFINITY : onPath;
+    if (!best || rank < best.rank) best = { id: candidate.id, rank };
   }
   return best?.id ?? null;
 }

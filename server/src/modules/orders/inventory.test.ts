@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { geographyPath } from '../org/index.js';
 import {
   availableStock,
   defaultWarehouseFor,
@@ -224,18 +225,25 @@ describe('OSB-4 availability and default warehouse', () => {
     expect(closed.json().error).toMatchObject({ code: 'orders.warehouseInactive', details: { field: 'warehouseId' } });
   });
 
-  it('OSB-4 the default warehouse serves the most specific geography of the path, else the central one', async () => {
+  it('OSB-4 the default warehouse serves the most specific geography of the path (most specific first, as prices rank it), else the central one', async () => {
     const huabei = await geographyIdOf(t, 'huabei');
     const region = await geographyIdOf(t, 'huabei-1');
+    const territory = await geographyIdOf(t, 'huabei-1-1');
     const huadong = await geographyIdOf(t, 'huadong');
     const beijing = await countRows(t, sql`SELECT id AS n FROM warehouses WHERE code = 'BJ-01'`);
     const central = await countRows(t, sql`SELECT id AS n FROM warehouses WHERE code = 'SH-CENTRAL'`);
-    expect(await defaultWarehouseFor(t.database.db, [huabei, region])).toBe(beijing);
+    // The one path builder every ranking uses: the territory, its region, its market.
+    const path = await geographyPath(t.database.db, territory);
+    expect(path).toEqual([territory, region, huabei]);
+    expect(await geographyPath(t.database.db, null)).toEqual([]);
+    expect(await defaultWarehouseFor(t.database.db, path)).toBe(beijing);
     expect(await defaultWarehouseFor(t.database.db, [huadong])).toBe(central);
     expect(await defaultWarehouseFor(t.database.db, [])).toBe(central);
+    // A warehouse of the region is more specific than the market's (the older ranking took the market's).
     const regional = await newWarehouse(t, { geographyId: region });
-    expect(await defaultWarehouseFor(t.database.db, [huabei, region])).toBe(regional);
+    expect(await defaultWarehouseFor(t.database.db, path)).toBe(regional);
+    expect(await defaultWarehouseFor(t.database.db, [huabei])).toBe(beijing);
     await t.as('admin', { method: 'PATCH', url: `/api/inventory/warehouses/${regional}`, payload: { active: false } });
-    expect(await defaultWarehouseFor(t.database.db, [huabei, region])).toBe(beijing);
+    expect(await defaultWarehouseFor(t.database.db, path)).toBe(beijing);
   });
 });

@@ -10,6 +10,7 @@ const EntryFacts = Type.Object({
   accountId: Type.Integer(),
   date: Type.String({ description: 'The Shanghai business day prices were resolved for' }),
   warehouseId: Nullable(Type.Integer({ description: 'The warehouse asked for, else the account’s default' })),
+  defaultWarehouseId: Nullable(Type.Integer({ description: 'The warehouse serving the account’s territory; null when none does' })),
   credit: Type.Object({
     limitFen: Nullable(Fen),
     rating: Nullable(Type.String()),

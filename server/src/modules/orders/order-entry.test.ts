@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { selectRows } from '../../platform/db/raw.js';
-import { type OrderFixture, orderApi, orderFixture, setCreditLimit, setStock } from './order.test-support.js';
+import { type OrderFixture, orderApi, orderFixture, setCreditLimit, setStock, stockOf } from './order.test-support.js';
 
 let t: TestApp;
 let f: OrderFixture;
@@ -58,6 +58,49 @@ describe('GET /api/orders/entry-facts', () => {
     expect((await api.post('finance', `/api/orders/${order.id}/confirm`)).statusCode).toBe(200);
     const after = (await facts('ssg', `accountId=${f.accountId}`)).json();
     expect(after.credit.openReceivablesFen).toBe(before.credit.openReceivablesFen + order.totalFen);
+  });
+
+  it('OSB-1/OSB-4: the desk picks the warehouse: facts follow it, the order stores it and reserves there; the default is the account’s', async () => {
+    const a = f.skus[1] as OrderFixture['skus'][number];
+    const [other] = await selectRows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM warehouses WHERE active AND id <> ${f.warehouseId} ORDER BY code LIMIT 1`,
+    );
+    const elsewhere = Number(other?.id);
+    await setCreditLimit(t.database.db, f.accountId, null);
+    await setStock(t.database.db, f.warehouseId, a.id, 11);
+    await setStock(t.database.db, elsewhere, a.id, 7);
+    const byDefault = (await facts('rep-huadong-1', `accountId=${f.accountId}&skuIds=${a.id}`)).json();
+    expect(byDefault).toMatchObject({ warehouseId: f.warehouseId, defaultWarehouseId: f.warehouseId });
+    expect(byDefault.skus[0].availableStock).toBe(11);
+    const chosen = (await facts('rep-huadong-1', `accountId=${f.accountId}&warehouseId=${elsewhere}&skuIds=${a.id}`)).json();
+    expect(chosen).toMatchObject({ warehouseId: elsewhere, defaultWarehouseId: f.warehouseId });
+    expect(chosen.skus[0].availableStock).toBe(7);
+    const [closed] = await selectRows<{ id: number }>(
+      t.database.db,
+      sql`INSERT INTO warehouses (code, name, kind, active) VALUES ('T-CLOSED', '停用仓', 'regional', false) RETURNING id`,
+    );
+    const refused = await facts('rep-huadong-1', `accountId=${f.accountId}&warehouseId=${closed?.id}`, { 'accept-language': 'en' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'orders.warehouseUnknown', details: { field: 'warehouseId' } });
+    expect(refused.json().error.message).toContain('warehouseId');
+
+    const api = orderApi(t);
+    const lines = [{ skuId: a.id, units: 2 }];
+    const picked = await api.create('rep-huadong-1', {
+      accountId: f.accountId,
+      channel: 'field',
+      warehouseId: elsewhere,
+      submit: true,
+      lines,
+    });
+    expect(picked.statusCode, picked.body).toBe(201);
+    expect(picked.json().warehouseId).toBe(elsewhere);
+    expect((await api.post('finance', `/api/orders/${picked.json().id}/confirm`)).statusCode).toBe(200);
+    expect(await stockOf(t.database.db, elsewhere, a.id)).toEqual({ onHand: 7, reserved: 2 });
+    expect(await stockOf(t.database.db, f.warehouseId, a.id)).toEqual({ onHand: 11, reserved: 0 });
+    const plain = await api.create('rep-huadong-1', { accountId: f.accountId, channel: 'field', lines });
+    expect(plain.json().warehouseId).toBe(f.warehouseId);
   });
 
   it('scope: an account outside my scope reads as 404; a user without orders.enter is refused', async () => {

@@ -35,8 +35,15 @@ export const shipmentKinds = ['delivery', 'pickup'] as const;
 export type ShipmentKind = (typeof shipmentKinds)[number];
 
 /** OSB-10 tracking states, in order; a shipment only moves forward. */
-export const shipmentStates = ['prepared', 'picked', 'dispatched', 'delivered', 'signed'] as const;
+export const trackingStates = ['prepared', 'picked', 'dispatched', 'delivered', 'signed'] as const;
+export type TrackingState = (typeof trackingStates)[number];
+
+/** Every state a shipment can be in: a tracking state, or called off before anything was picked. */
+export const shipmentStates = [...trackingStates, 'cancelled'] as const;
 export type ShipmentState = (typeof shipmentStates)[number];
+
+/** States in which a shipment may still be cancelled: nothing picked, nothing out of stock. */
+export const cancellableShipmentStates: readonly ShipmentState[] = ['prepared'];
 
 export const deliveryRunStatuses = ['planned', 'dispatched', 'completed'] as const;
 export type DeliveryRunStatus = (typeof deliveryRunStatuses)[number];

@@ -92,6 +92,16 @@ export const OrderErrors = defineErrors('orders', {
     'zh-CN': '发运单 {number} 已是「{state}」，不能改为「{next}」',
     en: 'Shipment {number} is already {state}; cannot go to {next}',
   },
+  shipmentNotCancellable: {
+    status: 409,
+    'zh-CN': '发运单 {number} 已是「{state}」，只有「已备货」的发运单可以取消',
+    en: 'Shipment {number} is already {state}; only a prepared shipment can be cancelled',
+  },
+  shipmentCancelled: {
+    status: 409,
+    'zh-CN': '发运单 {number} 已取消，不能再更新物流状态',
+    en: 'Shipment {number} is cancelled; its tracking cannot change',
+  },
   shipmentInRun: {
     status: 409,
     'zh-CN': '{field}：发运单 {number} 已在其他配送车次中或已发车',

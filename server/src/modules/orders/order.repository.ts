@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DataScope } from '../../platform/access/principal.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
-import { selectRows } from '../../platform/db/raw.js';
 import { accountAddresses, accounts } from '../customers/index.js';
 import { geographies, users } from '../org/index.js';
 import { skus } from '../products/index.js';
@@ -21,9 +20,13 @@ export type NewOrderEvent = typeof orderEvents.$inferInsert;
 /** Orders are scoped like the account they were sold to: its owner at entry, or its territory (ORG-4). */
 export const orderScopeColumns = { owner: orders.ownerUserId, geography: orders.geographyId };
 
-/** SO202611-000123: the month of entry in Shanghai and a counter that never repeats. */
+/**
+ * SO202611-000123: the month of entry in Shanghai and a counter that never
+ * repeats; at least six digits, more from the millionth order on (lpad would
+ * cut 1000001 to 100000 and repeat numbers).
+ */
 export const nextOrderNumber = () =>
-  sql<string>`'SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMM') || '-' || lpad(nextval('order_number_seq')::text, 6, '0')`;
+  sql<string>`'SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMM') || '-' || to_char(nextval('order_number_seq'), 'FM999999999999000000')`;
 
 const enteredBy = alias(users, 'entered_by_user');
 const owner = alias(users, 'owner_user');
@@ -274,18 +277,6 @@ export async function supersedeOpenChecks(db: Executor, orderId: number): Promis
     .update(orderChecks)
     .set({ status: 'superseded', decidedAt: new Date() })
     .where(and(eq(orderChecks.orderId, orderId), eq(orderChecks.status, 'pending')));
-}
-
-/** A territory and its ancestors, most specific first: what price lists and default warehouses are ranked by. */
-export async function geographyPathOf(db: Executor, geographyId: number | null): Promise<number[]> {
-  if (geographyId === null) return [];
-  const rows = await selectRows<{ id: string | number }>(
-    db,
-    sql`WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM geographies WHERE id = ${geographyId}
-      UNION ALL SELECT g.id, g.parent_id, up.depth + 1 FROM geographies g JOIN up ON g.id = up.parent_id WHERE up.depth < 16)
-    SELECT id FROM up ORDER BY depth`,
-  );
-  return rows.map((row) => Number(row.id));
 }
 
 /** The account's delivery addresses: the chosen one, or its default when none is chosen. */

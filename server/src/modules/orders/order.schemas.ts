@@ -9,6 +9,7 @@ import {
   orderStatuses,
   shipmentKinds,
   shipmentStates,
+  trackingStates,
 } from './order.enums.js';
 
 // Request and response shapes of the orders and shipments API (OSB-1/2/3/10), shared by its route files.
@@ -216,10 +217,15 @@ export const ShipmentDetail = Type.Object({
 
 export const TrackInput = Type.Object(
   {
-    state: StringEnum(shipmentStates),
+    state: StringEnum(trackingStates),
     note: OptionalText(500),
     signedBy: OptionalText(50),
   },
+  { additionalProperties: false },
+);
+
+export const CancelShipmentInput = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why the shipment is called off' }) },
   { additionalProperties: false },
 );
 

@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/access/principal.js';
+import { isInScope } from '../../platform/access/scope.js';
 import { type Actor, writeAudit } from '../../platform/audit/audit.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -9,6 +10,7 @@ import { fenToYuan } from '../../platform/money.js';
 import { addDays, shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
 import { type ApprovalDecidedPayload, requestApproval } from '../approvals/index.js';
 import { findVisibleAccount } from '../customers/index.js';
+import { geographyPath } from '../org/index.js';
 import { defaultWarehouseFor, releaseReservation, reserveStock } from './inventory.service.js';
 import { runOrderChecks } from './order.checks.js';
 import { cancellableStatuses, type OrderChannel, type OrderCheckKind, type OrderStatus, receivableStatuses } from './order.enums.js';
@@ -24,7 +26,6 @@ import {
   findOrder,
   findOrderByKey,
   findOrderLines,
-  geographyPathOf,
   insertOrder,
   insertOrderCheck,
   insertOrderEvents,
@@ -116,12 +117,12 @@ async function prepareOrder(tx: Tx, principal: Principal, input: OrderInput, at:
   const account = visible ? await lockAccountForOrder(tx, input.accountId) : null;
   if (!account) throw new AppError(OrderErrors.accountUnknown, { field: 'accountId' }, { field: 'accountId' });
   if (account.status !== 'active') throw new AppError(OrderErrors.accountInactive, { code: account.code }, { field: 'accountId' });
-  const geographyPath = await geographyPathOf(tx, account.geographyId);
-  const lines = await priceLines(tx, { kind: account.kind, geographyPath }, input.lines, at);
+  const path = await geographyPath(tx, account.geographyId);
+  const lines = await priceLines(tx, { kind: account.kind, geographyPath: path }, input.lines, at);
   let warehouseId = input.warehouseId ?? null;
   if (warehouseId !== null && !(await activeWarehouseExists(tx, warehouseId)))
     throw new AppError(OrderErrors.warehouseUnknown, { field: 'warehouseId' }, { field: 'warehouseId' });
-  warehouseId ??= await defaultWarehouseFor(tx, geographyPath);
+  warehouseId ??= await defaultWarehouseFor(tx, path);
   if (warehouseId === null) throw new AppError(OrderErrors.noWarehouse, {}, { field: 'warehouseId' });
   const date = input.requestedDeliveryDate ?? null;
   if (date !== null && date < shanghaiDate(at))
@@ -216,11 +217,15 @@ export async function updateDraft(ctx: ServiceContext, id: number, input: OrderI
   return getOrder(ctx, id);
 }
 
-/** The order locked for a change, or 404 when it does not exist or lies outside the user's scope. */
+/**
+ * The order locked for a change, or 404 when it does not exist or lies
+ * outside the user's scope: the scope is checked on the locked row, as
+ * lockVisibleAccount does, rather than by reading the joined order view first.
+ */
 async function lockScopedOrder(tx: Tx, principal: Principal, id: number): Promise<OrderRow> {
-  if (!(await findOrder(tx, principal.scope, id))) throw new AppError(PlatformErrors.notFound);
   const order = await lockOrder(tx, id);
-  if (!order) throw new AppError(PlatformErrors.notFound);
+  if (!order || !isInScope(principal.scope, { ownerId: order.ownerUserId, geographyId: order.geographyId }))
+    throw new AppError(PlatformErrors.notFound);
   return order;
 }
 

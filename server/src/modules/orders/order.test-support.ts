@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { TestApp } from '../../../test/helpers.js';
 import type { Db } from '../../platform/db/database.js';
 import { selectRows } from '../../platform/db/raw.js';
+import { geographyPath } from '../org/index.js';
 import { resolvePrices } from '../products/index.js';
 import { defaultWarehouseFor } from './inventory.service.js';
-import { geographyPathOf } from './order.repository.js';
 
 /** What the order tests work with: an account of rep-huadong-1, its warehouse and a few SKUs it has prices for. */
 export interface OrderFixture {
@@ -27,7 +27,7 @@ export async function orderFixture(db: Db, owner = 'rep-huadong-1', offset = 0):
       WHERE u.username = ${owner} AND a.status = 'active' AND a.geography_id IS NOT NULL ORDER BY a.id OFFSET ${offset} LIMIT 1`,
   );
   if (!account) throw new Error(`no active account of ${owner}`);
-  const path = await geographyPathOf(db, Number(account.geography_id));
+  const path = await geographyPath(db, Number(account.geography_id));
   const warehouseId = await defaultWarehouseFor(db, path);
   if (warehouseId === null) throw new Error('no warehouse serves the account');
   const candidates = await selectRows<Row>(

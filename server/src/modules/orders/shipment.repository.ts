@@ -117,6 +117,11 @@ export async function insertShipmentEvents(db: Executor, rows: (typeof shipmentE
   if (rows.length > 0) await db.insert(shipmentEvents).values(rows);
 }
 
+/** A cancelled shipment's codes no longer trace to its account and may ship again. */
+export async function releaseShipmentCodes(db: Executor, shipmentId: number): Promise<void> {
+  await db.update(shipmentLines).set({ codes: sql`'{}'::text[]` }).where(eq(shipmentLines.shipmentId, shipmentId));
+}
+
 export function linesOfShipments(db: Executor, shipmentIds: number[]) {
   if (shipmentIds.length === 0) return Promise.resolve([]);
   return db
@@ -176,7 +181,7 @@ export async function ordersOfShipment(db: Executor, shipmentId: number): Promis
   return rows.map((row) => row.orderId);
 }
 
-/** True when every shipment of the order has been signed for. */
+/** True when every shipment of the order has been signed for (cancelled ones carried nothing). */
 export async function allShipmentsSigned(db: Executor, orderId: number): Promise<boolean> {
   const [row] = await db
     .select({ n: count() })
@@ -184,7 +189,7 @@ export async function allShipmentsSigned(db: Executor, orderId: number): Promise
     .where(
       and(
         sql`${shipments.id} IN (SELECT shipment_id FROM shipment_lines WHERE order_id = ${orderId})`,
-        notInArray(shipments.state, ['signed']),
+        notInArray(shipments.state, ['signed', 'cancelled']),
       ),
     );
   return (row?.n ?? 0) === 0;

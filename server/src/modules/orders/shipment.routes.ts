@@ -9,6 +9,7 @@ import { shipmentKinds, shipmentStates } from './order.enums.js';
 import { OrderPermissions } from './order.permissions.js';
 import {
   BusinessDate,
+  CancelShipmentInput,
   DeliveryNote,
   DeliveryRunDetail,
   DeliveryRunInput,
@@ -18,7 +19,7 @@ import {
   ShipmentSummary,
   TrackInput,
 } from './order.schemas.js';
-import { createShipment, deliveryNote, getShipment, searchShipments, trackShipment } from './shipment.service.js';
+import { cancelShipment, createShipment, deliveryNote, getShipment, searchShipments, trackShipment } from './shipment.service.js';
 
 const tags = ['shipments'];
 
@@ -97,6 +98,23 @@ export const shipmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => trackShipment(ctx(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/shipments/:id/cancel',
+    {
+      config: { access: OrderPermissions['shipments.manage'] },
+      schema: {
+        operationId: 'cancelShipment',
+        tags,
+        summary:
+          'OSB-3: call off a prepared shipment with a reason; its quantities are open to ship again and its codes are freed (later states: 409)',
+        params: IdParams,
+        body: CancelShipmentInput,
+        response: { 200: ShipmentDetail },
+      },
+    },
+    async (request) => cancelShipment(ctx(request), request.params.id, request.body),
   );
 
   app.get(

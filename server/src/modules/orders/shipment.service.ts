@@ -7,7 +7,14 @@ import { PlatformErrors } from '../../platform/errors/platform.errors.js';
 import { emitEvent } from '../../platform/events/index.js';
 import { findSkus } from '../products/index.js';
 import { shipReserved } from './inventory.service.js';
-import { type ShipmentKind, type ShipmentState, shipmentStates, shippableStatuses } from './order.enums.js';
+import {
+  cancellableShipmentStates,
+  type ShipmentKind,
+  type ShipmentState,
+  shippableStatuses,
+  type TrackingState,
+  trackingStates,
+} from './order.enums.js';
 import { OrderErrors } from './order.errors.js';
 import {
   addShippedQuantity,
@@ -31,6 +38,7 @@ import {
   listShipments,
   lockShipments,
   ordersOfShipment,
+  releaseShipmentCodes,
   type ShipmentFilter,
   type ShipmentRow,
   undispatchedQuantities,
@@ -160,8 +168,17 @@ export async function createShipment(ctx: ServiceContext, input: ShipmentInput) 
   return getShipment(ctx, id);
 }
 
-const stateIndex = (state: ShipmentState) => shipmentStates.indexOf(state);
-const stampOf: Partial<Record<ShipmentState, 'pickedAt' | 'dispatchedAt' | 'deliveredAt' | 'signedAt'>> = {
+const stateLabels: Record<ShipmentState, { 'zh-CN': string; en: string }> = {
+  prepared: { 'zh-CN': '已备货', en: 'prepared' },
+  picked: { 'zh-CN': '已拣货', en: 'picked' },
+  dispatched: { 'zh-CN': '已发车', en: 'dispatched' },
+  delivered: { 'zh-CN': '已送达', en: 'delivered' },
+  signed: { 'zh-CN': '已签收', en: 'signed' },
+  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
+};
+
+const stateIndex = (state: TrackingState) => trackingStates.indexOf(state);
+const stampOf: Partial<Record<TrackingState, 'pickedAt' | 'dispatchedAt' | 'deliveredAt' | 'signedAt'>> = {
   picked: 'pickedAt',
   dispatched: 'dispatchedAt',
   delivered: 'deliveredAt',
@@ -177,7 +194,7 @@ const stampOf: Partial<Record<ShipmentState, 'pickedAt' | 'dispatchedAt' | 'deli
 export async function trackShipment(
   ctx: ServiceContext,
   id: number,
-  input: { state: ShipmentState; note?: string | null; signedBy?: string | null },
+  input: { state: TrackingState; note?: string | null; signedBy?: string | null },
 ) {
   await ctx.db.transaction(async (tx) => {
     if (!(await findShipment(tx, ctx.principal.scope, id))) throw new AppError(PlatformErrors.notFound);
@@ -192,20 +209,20 @@ export async function advanceShipment(
   actor: Actor,
   userId: number,
   id: number,
-  input: { state: ShipmentState; note?: string | null; signedBy?: string | null },
+  input: { state: TrackingState; note?: string | null; signedBy?: string | null },
 ): Promise<ShipmentRow> {
   const [before] = await lockShipments(tx, [id]);
   if (!before) throw new AppError(PlatformErrors.notFound);
-  if (stateIndex(input.state) <= stateIndex(before.state))
+  if (before.state === 'cancelled') throw new AppError(OrderErrors.shipmentCancelled, { number: before.number }, { field: 'state' });
+  const current = before.state;
+  if (stateIndex(input.state) <= stateIndex(current))
     throw new AppError(
       OrderErrors.trackingBackwards,
-      { number: before.number, state: before.state, next: input.state },
+      { number: before.number, state: stateLabels[current], next: stateLabels[input.state] },
       { field: 'state' },
     );
   const now = new Date();
-  const passed = shipmentStates.filter(
-    (state) => stateIndex(state) > stateIndex(before.state) && stateIndex(state) <= stateIndex(input.state),
-  );
+  const passed = trackingStates.filter((state) => stateIndex(state) > stateIndex(current) && stateIndex(state) <= stateIndex(input.state));
   const stamps: Partial<ShipmentRow> = {};
   for (const state of passed) {
     const stamp = stampOf[state];
@@ -234,6 +251,46 @@ export async function advanceShipment(
     after: { state: after.state, ...stamps },
   });
   return after;
+}
+
+/**
+ * OSB-3: a shipment still `prepared` is called off with a reason. Goods leave
+ * stock and count as shipped only on dispatch, so the orders' reservations,
+ * shipped quantities and statuses are exactly as they were before the
+ * shipment and stay so; cancelling gives its lines' quantities back to what
+ * the orders still have open to ship, and frees the batch codes recorded on
+ * them (they stay in the audit row). The row lock makes a second cancel, or a
+ * pick racing this one, see the new state.
+ */
+export async function cancelShipment(ctx: ServiceContext, id: number, input: { reason: string }) {
+  const reason = trimmed(input.reason);
+  if (!reason) throw new AppError(OrderErrors.reasonRequired, { field: 'reason' }, { field: 'reason' });
+  await ctx.db.transaction(async (tx) => {
+    if (!(await findShipment(tx, ctx.principal.scope, id))) throw new AppError(PlatformErrors.notFound);
+    const [before] = await lockShipments(tx, [id]);
+    if (!before) throw new AppError(PlatformErrors.notFound);
+    if (!cancellableShipmentStates.includes(before.state))
+      throw new AppError(
+        OrderErrors.shipmentNotCancellable,
+        { number: before.number, state: stateLabels[before.state] },
+        { field: 'state', state: before.state },
+      );
+    const lines = await linesOfShipments(tx, [id]);
+    const after = await updateShipment(tx, id, { state: 'cancelled' });
+    await releaseShipmentCodes(tx, id);
+    await insertShipmentEvents(tx, [{ shipmentId: id, state: 'cancelled', actorUserId: ctx.principal.userId, note: reason }]);
+    const orderIds = [...new Set(lines.map((line) => line.orderId))];
+    await recordOrderEvent(tx, ctx.actor, orderIds, 'shipment', 'cancelled', { shipmentId: id, number: after.number, reason });
+    const held = lines.map((line) => ({ id: line.id, orderLineId: line.orderLineId, quantity: line.quantity, codes: line.codes }));
+    await writeAudit(tx, ctx.actor, {
+      entity: shipmentEntity,
+      entityId: id,
+      action: 'cancel',
+      before: { state: before.state, lines: held },
+      after: { state: after.state, reason, lines: held.map((line) => ({ ...line, codes: [] })) },
+    });
+  });
+  return getShipment(ctx, id);
 }
 
 async function dispatchGoods(tx: Tx, actor: Actor, userId: number, shipment: ShipmentRow, orders: OrderRow[]) {

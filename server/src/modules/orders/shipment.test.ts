@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { selectRows } from '../../platform/db/raw.js';
+import { ledgerCheck } from './inventory.test-support.js';
 import { auditActions, type OrderFixture, orderApi, orderFixture, setCreditLimit, setStock, stockOf } from './order.test-support.js';
 
 let t: TestApp;
@@ -273,5 +274,175 @@ describe('OSB-3 delivery runs', () => {
     // A rep sees the run but only their own stops.
     const seen = (await t.as('rep-huadong-2', { method: 'GET', url: `/api/orders/delivery-runs/${created.json().id}` })).json();
     expect(seen.shipments).toEqual([]);
+  });
+});
+
+const cancel = (id: number, reason: string, user = 'logistics', headers: Record<string, string> = {}) =>
+  api.post(user, `/api/orders/shipments/${id}/cancel`, { reason }, headers);
+
+async function codeHolders(code: string): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(
+    t.database.db,
+    sql`SELECT count(*)::int AS n FROM shipment_lines WHERE codes @> ARRAY[${code}]::text[]`,
+  );
+  return Number(row?.n);
+}
+
+async function countOf(query: ReturnType<typeof sql>): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(t.database.db, query);
+  return Number(row?.n);
+}
+
+describe('OSB-3 cancelling a shipment', () => {
+  it('OSB-3 a prepared shipment is cancelled with a reason: its quantities are open again, stock and reservations stay exact, codes are freed, the timeline shows it', async () => {
+    const order = await confirmedOrder(f, [
+      { skuId: sku(0).id, units: 10 },
+      { skuId: f.tracked.id, units: 3 },
+    ]);
+    const [plain, tracked] = order.lines;
+    const first = (await ship({ warehouseId: f.warehouseId, kind: 'delivery', lines: [{ orderLineId: plain.id, quantity: 4 }] })).json();
+    await track(first.id, 'dispatched');
+    expect((await api.get('ssg', order.id)).json().status).toBe('partially_shipped');
+    const before = {
+      plain: await stockOf(t.database.db, f.warehouseId, sku(0).id),
+      tracked: await stockOf(t.database.db, f.warehouseId, f.tracked.id),
+      movements: await countOf(sql`SELECT count(*)::int AS n FROM stock_movements WHERE order_id = ${order.id}`),
+    };
+    const second = await ship({
+      warehouseId: f.warehouseId,
+      kind: 'delivery',
+      lines: [
+        { orderLineId: plain.id, quantity: 6 },
+        { orderLineId: tracked.id, quantity: 3, codes: ['PH-CXL-01', 'PH-CXL-02'] },
+      ],
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const s2 = second.json();
+    expect(await codeHolders('PH-CXL-01')).toBe(1);
+    // While prepared, the shipment holds what is left of the order: nothing more may be promised.
+    const full = await ship({ warehouseId: f.warehouseId, kind: 'pickup', lines: [{ orderLineId: plain.id, quantity: 1 }] });
+    expect(full.json().error).toMatchObject({ code: 'orders.overShip', details: { field: 'lines[0].quantity' } });
+
+    const blank = await cancel(s2.id, '   ');
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error).toMatchObject({ code: 'orders.reasonRequired', details: { field: 'reason' } });
+    expect(blank.json().error.message).toContain('reason');
+    expect((await t.as('logistics', { method: 'GET', url: `/api/orders/shipments/${s2.id}` })).json().state).toBe('prepared');
+
+    const cancelled = await cancel(s2.id, ' 客户改期到下周 ');
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const body = cancelled.json();
+    expect(body.state).toBe('cancelled');
+    expect(body.lines.map((l: { codes: string[] }) => l.codes)).toEqual([[], []]);
+    expect(body.events.at(-1)).toMatchObject({ state: 'cancelled', note: '客户改期到下周' });
+
+    // Nothing had left stock or counted as shipped, so nothing is reversed: the order, its reservation and the ledger stand.
+    const after = (await api.get('ssg', order.id)).json();
+    expect(after.status).toBe('partially_shipped');
+    expect(after.lines.map((l: { shippedQuantity: number }) => l.shippedQuantity)).toEqual([4, 0]);
+    expect(await stockOf(t.database.db, f.warehouseId, sku(0).id)).toEqual(before.plain);
+    expect(await stockOf(t.database.db, f.warehouseId, f.tracked.id)).toEqual(before.tracked);
+    expect(await countOf(sql`SELECT count(*)::int AS n FROM stock_movements WHERE order_id = ${order.id}`)).toBe(before.movements);
+    expect(await countOf(sql`SELECT count(*)::int AS n FROM stock_movements WHERE shipment_id = ${s2.id}`)).toBe(0);
+    const check = await ledgerCheck(t);
+    expect(check.ok, JSON.stringify(check)).toBe(true);
+    expect(await codeHolders('PH-CXL-01')).toBe(0);
+    expect(await auditActions(t.database.db, 'shipment', s2.id)).toEqual(['create', 'cancel']);
+    const timeline = (await t.as('rep-huadong-1', { method: 'GET', url: `/api/orders/${order.id}/timeline` })).json();
+    expect(timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'shipment',
+          code: 'cancelled',
+          data: expect.objectContaining({ number: s2.number, reason: '客户改期到下周' }),
+        }),
+      ]),
+    );
+
+    // A cancelled shipment moves no more; its quantities and codes ship on a new one, and it does not hold up completion.
+    const moved = await track(s2.id, 'picked');
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json().error.code).toBe('orders.shipmentCancelled');
+    const again = await ship({
+      warehouseId: f.warehouseId,
+      kind: 'delivery',
+      lines: [
+        { orderLineId: plain.id, quantity: 6 },
+        { orderLineId: tracked.id, quantity: 3, codes: ['PH-CXL-01', 'PH-CXL-02'] },
+      ],
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    await track(again.json().id, 'dispatched');
+    expect((await api.get('ssg', order.id)).json().status).toBe('shipped');
+    await track(first.id, 'signed', { signedBy: '王店长' });
+    await track(again.json().id, 'signed', { signedBy: '王店长' });
+    expect((await api.get('ssg', order.id)).json().status).toBe('completed');
+    expect((await ledgerCheck(t)).ok).toBe(true);
+  });
+
+  it('OSB-3 only a prepared shipment can be cancelled: a later state answers 409 naming it, in zh-CN and en; reps may not cancel', async () => {
+    const order = await confirmedOrder(f, [{ skuId: sku(1).id, units: 3 }]);
+    const s = (
+      await ship({ warehouseId: f.warehouseId, kind: 'delivery', lines: [{ orderLineId: order.lines[0].id, quantity: 3 }] })
+    ).json();
+    expect((await cancel(s.id, '客户取消', 'rep-huadong-1')).statusCode).toBe(403);
+    await track(s.id, 'picked');
+    const zh = await cancel(s.id, '客户取消');
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json().error).toMatchObject({ code: 'orders.shipmentNotCancellable', details: { field: 'state', state: 'picked' } });
+    expect(zh.json().error.message).toContain(`${s.number} 已是「已拣货」`);
+    await track(s.id, 'dispatched');
+    const en = await cancel(s.id, 'customer cancelled', 'logistics', { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(409);
+    expect(en.json().error.message).toContain(`Shipment ${s.number} is already dispatched`);
+    expect((await t.as('logistics', { method: 'GET', url: `/api/orders/shipments/${s.id}` })).json().state).toBe('dispatched');
+    expect(await auditActions(t.database.db, 'shipment', s.id)).toEqual(['create', 'track.picked', 'track.dispatched']);
+    expect((await api.get('ssg', order.id)).json().status).toBe('shipped');
+  });
+
+  it('OSB-3 two cancels of one shipment at once cancel it once; the other is told it is already cancelled', async () => {
+    const order = await confirmedOrder(f, [{ skuId: sku(2).id, units: 2 }]);
+    const s = (
+      await ship({ warehouseId: f.warehouseId, kind: 'delivery', lines: [{ orderLineId: order.lines[0].id, quantity: 2 }] })
+    ).json();
+    const answers = await Promise.all([cancel(s.id, '重复单 A'), cancel(s.id, '重复单 B')]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const refused = answers.find((a) => a.statusCode === 409);
+    expect(refused?.json().error).toMatchObject({ code: 'orders.shipmentNotCancellable', details: { state: 'cancelled' } });
+    expect(await auditActions(t.database.db, 'shipment', s.id)).toEqual(['create', 'cancel']);
+    expect(await countOf(sql`SELECT count(*)::int AS n FROM shipment_events WHERE shipment_id = ${s.id} AND state = 'cancelled'`)).toBe(1);
+    expect(
+      await countOf(
+        sql`SELECT count(*)::int AS n FROM order_events WHERE order_id = ${order.id} AND kind = 'shipment' AND code = 'cancelled'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('OSB-3 a cancelled stop stays on its delivery run’s record but does not leave with the truck', async () => {
+    const kept = await confirmedOrder(f, [{ skuId: sku(0).id, units: 1 }]);
+    const dropped = await confirmedOrder(f, [{ skuId: sku(1).id, units: 1 }]);
+    const s1 = (
+      await ship({ warehouseId: f.warehouseId, kind: 'delivery', lines: [{ orderLineId: kept.lines[0].id, quantity: 1 }] })
+    ).json();
+    const s2 = (
+      await ship({ warehouseId: f.warehouseId, kind: 'delivery', lines: [{ orderLineId: dropped.lines[0].id, quantity: 1 }] })
+    ).json();
+    const run = (
+      await api.post('logistics', '/api/orders/delivery-runs', {
+        runDate: '2026-12-02',
+        warehouseId: f.warehouseId,
+        vehicle: '沪A·77777',
+        shipmentIds: [s1.id, s2.id],
+      })
+    ).json();
+    expect((await cancel(s2.id, '客户拒收前取消')).statusCode).toBe(200);
+    const dispatched = await api.post('logistics', `/api/orders/delivery-runs/${run.id}/dispatch`);
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    expect(dispatched.json().shipments.map((s: { id: number; state: string }) => [s.id, s.state])).toEqual([
+      [s1.id, 'dispatched'],
+      [s2.id, 'cancelled'],
+    ]);
+    expect((await api.get('ssg', kept.id)).json().status).toBe('shipped');
+    expect((await api.get('ssg', dropped.id)).json().status).toBe('confirmed');
   });
 });

@@ -207,6 +207,39 @@ describe('OSB-4 warehouses and data scope', () => {
     expect((await get('rep-huanan-1', '/api/inventory/warehouses')).statusCode).toBe(403);
   });
 
+  it('OSB-4 reps, area and market managers and SSG list the warehouses to ship from, names only, and manage no inventory', async () => {
+    const closed = await newWarehouse(t, { active: false });
+    const active = await countRows(t, sql`SELECT count(*) AS n FROM warehouses WHERE active`);
+    for (const user of ['rep-huanan-1', 'am-huadong-1', 'mm-huadong', 'ssg', 'logistics']) {
+      const response = await get(user, '/api/inventory/warehouse-options?limit=200');
+      expect(response.statusCode, `${user} ${response.body}`).toBe(200);
+      const { items, total } = response.json();
+      expect(total).toBe(active);
+      // Every active warehouse whatever the reader's scope (an order may ship from any), and nothing but names.
+      expect(items.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['SH-CENTRAL', 'BJ-01', 'GZ-01']));
+      expect(items.map((w: { id: number }) => w.id)).not.toContain(closed);
+      expect(Object.keys(items[0]).sort()).toEqual(['code', 'geographyId', 'id', 'kind', 'name']);
+    }
+    const beijing = await idOf(t, sql`SELECT id FROM warehouses WHERE code = 'BJ-01'`);
+    const [a] = await skuIds(t, 1);
+    const rep = 'rep-huanan-1';
+    expect((await get(rep, '/api/inventory/warehouses')).statusCode).toBe(403);
+    expect((await get(rep, `/api/inventory/stock?warehouseId=${beijing}`)).statusCode).toBe(403);
+    expect((await get(rep, `/api/inventory/ledger?warehouseId=${beijing}&skuId=${a}`)).statusCode).toBe(403);
+    const before = await level(t, beijing, a as number);
+    const receipt = await post(rep, '/api/inventory/receipts', {
+      warehouseId: beijing,
+      reference: 'X',
+      lines: [{ skuId: a, quantity: 1 }],
+    });
+    expect(receipt.statusCode).toBe(403);
+    expect(receipt.json().error.code).toBe('platform.forbidden');
+    expect((await post(rep, '/api/inventory/stocktakes', { warehouseId: beijing })).statusCode).toBe(403);
+    expect(await level(t, beijing, a as number)).toEqual(before);
+    // Without orders.enter there is nothing to pick a warehouse for.
+    expect((await get('marketing', '/api/inventory/warehouse-options')).statusCode).toBe(403);
+  });
+
   it('OSB-4 warehouses are created and changed by the manage permission only, with checked references', async () => {
     const huabei = await geographyIdOf(t, 'huabei');
     const payload = { code: 'TJ-01', name: '天津仓', kind: 'regional', geographyId: huabei };

@@ -64,6 +64,23 @@ export async function listWarehouses(db: Executor, scope: DataScope, filter: War
   return { items, total: total?.n ?? 0 };
 }
 
+/**
+ * Every active warehouse, name only: an order may ship from any of them, so
+ * order entry offers them all whatever the reader's data scope.
+ */
+export async function listWarehouseOptions(db: Executor, page: { limit: number; offset: number }) {
+  const where = eq(warehouses.active, true);
+  const items = await db
+    .select({ id: warehouses.id, code: warehouses.code, name: warehouses.name, kind: warehouses.kind, geographyId: warehouses.geographyId })
+    .from(warehouses)
+    .where(where)
+    .orderBy(asc(warehouses.code))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [total] = await db.select({ n: count() }).from(warehouses).where(where);
+  return { items, total: total?.n ?? 0 };
+}
+
 export async function findWarehouse(db: Executor, scope: DataScope, id: number): Promise<WarehouseView | undefined> {
   const [row] = await selectWarehouses(db).where(and(eq(warehouses.id, id), warehouseScope(scope)));
   return row;

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { pageOf } from '../../platform/db/tree.js';
 import { serviceContext } from '../../platform/http/request-context.js';
 import { Id, IdParams, Nullable, Page, PageQuery, StringEnum } from '../../platform/http/schemas.js';
 import { warehouseKinds } from './inventory.enums.js';
 import { InventoryPermissions } from './inventory.permissions.js';
-import { Keyword, WarehouseSchema } from './inventory.schemas.js';
-import { changeWarehouse, createWarehouse, getWarehouse, searchWarehouses } from './warehouse.service.js';
+import { Keyword, WarehouseOptionSchema, WarehouseSchema } from './inventory.schemas.js';
+import { changeWarehouse, createWarehouse, getWarehouse, searchWarehouses, warehouseOptions } from './warehouse.service.js';
 
 const tags = ['inventory'];
 const Kind = StringEnum(warehouseKinds);
@@ -37,6 +38,21 @@ export const warehouseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { limit = 20, offset = 0, ...filter } = request.query;
       return searchWarehouses(ctx(request), filter, { limit, offset });
     },
+  );
+
+  app.get(
+    '/warehouse-options',
+    {
+      config: { access: InventoryPermissions['inventory.availability'] },
+      schema: {
+        operationId: 'listWarehouseOptions',
+        tags,
+        summary: 'Active warehouses by code, names only: what order entry and shipping pick from',
+        querystring: Type.Object(PageQuery),
+        response: { 200: Page(WarehouseOptionSchema) },
+      },
+    },
+    async (request) => warehouseOptions(ctx(request), pageOf(request.query)),
   );
 
   app.get(

@@ -11,6 +11,7 @@ import {
   findWarehouseByCode,
   geographyExists,
   insertWarehouse,
+  listWarehouseOptions,
   listWarehouses,
   lockWarehouse,
   updateWarehouse,
@@ -33,6 +34,10 @@ type ReadContext = Pick<ServiceContext, 'db' | 'principal'>;
 
 export function searchWarehouses(ctx: ReadContext, filter: WarehouseFilter, page: { limit: number; offset: number }) {
   return listWarehouses(ctx.db, ctx.principal.scope, filter, page);
+}
+
+export function warehouseOptions(ctx: ReadContext, page: { limit: number; offset: number }) {
+  return listWarehouseOptions(ctx.db, page);
 }
 
 export async function getWarehouse(ctx: ReadContext, id: number) {

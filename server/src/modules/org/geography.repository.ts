@@ -1,6 +1,7 @@
 import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.js';
+import { selectRows } from '../../platform/db/raw.js';
 import { deleteUnlessReferenced } from '../../platform/db/tree.js';
 import { geographies, positions, users } from './org.schema.js';
 
@@ -97,4 +98,21 @@ export async function countGeographyDependents(db: Executor, id: number) {
 
 export function deleteGeographyRow(db: Executor, id: number): Promise<boolean> {
   return deleteUnlessReferenced(db, (sp) => sp.delete(geographies).where(eq(geographies.id, id)));
+}
+
+/**
+ * A geography and its ancestors, most specific first (territory, region,
+ * market): the one order that price lists and default warehouses are ranked
+ * by. Empty for no geography or an unknown id.
+ */
+export async function geographyPath(db: Executor, geographyId: number | null): Promise<number[]> {
+  if (geographyId === null) return [];
+  const rows = await selectRows<{ id: string | number }>(
+    db,
+    sql`WITH RECURSIVE up AS (
+      SELECT id, parent_id, 0 AS depth FROM ${geographies} WHERE id = ${geographyId}
+      UNION ALL SELECT g.id, g.parent_id, up.depth + 1 FROM ${geographies} g JOIN up ON g.id = up.parent_id WHERE up.depth < 20)
+    SELECT id FROM up ORDER BY depth`,
+  );
+  return rows.map((row) => Number(row.id));
 }

@@ -10,6 +10,7 @@ import { userRoutes } from './user.routes.js';
 
 export type { AuthorityDecision } from './authority.service.js';
 export { can, ensureAuthorityDefaults } from './authority.service.js';
+export { geographyPath } from './geography.repository.js';
 export type { LadderLevel } from './org.enums.js';
 export { OrgPermissions } from './org.permissions.js';
 export type { OwnedEntity } from './ownership.registry.js';

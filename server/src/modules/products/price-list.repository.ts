@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { containsPattern } from '../../platform/db/like.js';
-import { selectRows } from '../../platform/db/raw.js';
 import { geographies } from '../org/index.js';
 import { priceListItems, priceLists } from './price-list.schema.js';
 import type { PriceListStatus } from './products.enums.js';
@@ -81,18 +80,6 @@ export async function priceListCodeOwner(db: Executor, code: string): Promise<nu
 export async function geographyExists(db: Executor, id: number): Promise<boolean> {
   const [row] = await db.select({ id: geographies.id }).from(geographies).where(eq(geographies.id, id));
   return Boolean(row);
-}
-
-/** A territory and its ancestors up to the market, most specific first (the order price resolution ranks by). */
-export async function geographyPath(db: Executor, id: number): Promise<number[]> {
-  const rows = await selectRows<{ id: string | number }>(
-    db,
-    sql`WITH RECURSIVE up AS (
-      SELECT id, parent_id, 0 AS depth FROM geographies WHERE id = ${id}
-      UNION ALL SELECT g.id, g.parent_id, up.depth + 1 FROM geographies g JOIN up ON g.id = up.parent_id WHERE up.depth < 20)
-    SELECT id FROM up ORDER BY depth`,
-  );
-  return rows.map((r) => Number(r.id));
 }
 
 /**

@@ -6,13 +6,13 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { PlatformErrors } from '../../platform/errors/platform.errors.js';
 import { fenToYuan } from '../../platform/money.js';
 import { shanghaiDate } from '../../platform/time.js';
+import { geographyPath } from '../org/index.js';
 import {
   deleteItem,
   deletePriceListRow,
   findItems,
   findOverlappingList,
   geographyExists,
-  geographyPath,
   insertPriceList,
   listPriceListItems,
   listPriceLists,

@@ -5,6 +5,7 @@ import { auditLog } from '../../platform/audit/audit.schema.js';
 import { selectRows } from '../../platform/db/raw.js';
 import { shanghaiDate } from '../../platform/time.js';
 import { accountKinds } from '../customers/account.enums.js';
+import { geographyPath } from '../org/index.js';
 import { priceListItems } from './price-list.schema.js';
 import { resolvePrices } from './price-resolution.repository.js';
 import { priceAccountKinds } from './products.enums.js';
@@ -93,6 +94,8 @@ describe('PRD-2 price resolution', () => {
       [skuB, 1990, 1800],
     ]);
     const region = await newList({ validFrom: '2040-01-01', geographyId: geo.get('huadong-1') }, [[skuA, 980, 900]]);
+    // Prices take the path in the order org's shared builder gives it (and default warehouses rank by): most specific first.
+    expect(await geographyPath(t.database.db, geo.get('huadong-1-1') ?? null)).toEqual(territoryPath());
     const prices = await resolvePrices(t.database.db, {
       accountKind: 'retail_store',
       geographyPath: territoryPath(),

@@ -10,7 +10,7 @@ export interface ResolvedPrice {
 
 export interface ResolvePricesInput {
   accountKind: string;
-  /** The account's territory and its ancestors, most specific first. */
+  /** The account's territory and its ancestors, most specific first (org's geographyPath). */
   geographyPath: number[];
   /** A Shanghai business day, YYYY-MM-DD. */
   onDate: string;

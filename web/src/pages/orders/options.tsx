@@ -41,6 +41,7 @@ const stateColors: Record<ShipmentState, string> = {
   dispatched: 'blue',
   delivered: 'cyan',
   signed: 'green',
+  cancelled: 'red',
 };
 
 export function ShipmentStateTag({ state }: { state: ShipmentState }) {

@@ -1,15 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Access, useAccess } from '../../access';
 import { api, call } from '../../api/client';
+import type { ResponseOf } from '../../api/types';
 
-/** Active warehouses by id for names in shipment and run forms; empty for users without inventory reading. */
-export function useWarehouseNames(): Map<number, string> {
+export type WarehouseOption = ResponseOf<'/api/inventory/warehouse-options'>['items'][number];
+
+/** Active warehouses to ship from, by code; empty for users who may not pick one (no order entry or shipping). */
+export function useWarehouseOptions(): WarehouseOption[] {
   const can = useAccess();
   const warehouses = useQuery({
-    queryKey: ['inventory', 'warehouses', 'names'],
-    queryFn: () => call(api.GET('/api/inventory/warehouses', { params: { query: { active: true, limit: 100 } } })),
-    enabled: can(Access.inventoryRead),
+    queryKey: ['inventory', 'warehouses', 'options'],
+    queryFn: () => call(api.GET('/api/inventory/warehouse-options', { params: { query: { limit: 200 } } })),
+    enabled: can(Access.inventoryAvailability),
     staleTime: 300_000,
   });
-  return new Map((warehouses.data?.items ?? []).map((w) => [w.id, `${w.code} ${w.name}`]));
+  return warehouses.data?.items ?? [];
+}
+
+/** Active warehouses by id for names in order, shipment and run pages. */
+export function useWarehouseNames(): Map<number, string> {
+  const options = useWarehouseOptions();
+  return new Map(options.map((w) => [w.id, `${w.code} ${w.name}`]));
 }

@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, DollarOutlined, SendOutlined } from '@ant-design/icons';
+import { CarOutlined, CheckOutlined, CloseOutlined, DollarOutlined, SendOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Empty, Popconfirm, Result, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
@@ -11,6 +11,7 @@ import { errorMessage, useReportError } from '../../../components/errors';
 import { formatBasisPoints, formatDate, formatDateTime, formatFen } from '../../../components/format';
 import { OrderStatusTag, orderKeys, ShipmentStateTag } from '../options';
 import type { OrderDetail, TimelineEntry } from '../types';
+import { useWarehouseNames } from '../warehouses';
 import { CancelForm } from './CancelForm';
 
 type Line = OrderDetail['lines'][number];
@@ -18,6 +19,7 @@ type Check = OrderDetail['checks'][number];
 
 const cancellable = ['draft', 'submitted', 'awaiting_approval', 'awaiting_finance', 'confirmed'];
 const receivable = ['confirmed', 'partially_shipped', 'shipped', 'completed'];
+const shippable = ['confirmed', 'partially_shipped'];
 
 /** Cases + loose units, as the warehouse counts them. */
 function Quantity({ line }: { line: Pick<Line, 'quantity' | 'unitsPerCase' | 'caseUnit' | 'baseUnit'> }) {
@@ -103,7 +105,7 @@ function ShipmentsCard({ orderId }: { orderId: number }) {
           {
             title: t('shipment.number'),
             dataIndex: 'number',
-            render: (_, s) => <Link to={`/orders/shipments/${s.id}/note`}>{s.number}</Link>,
+            render: (_, s) => <Link to={`/orders/shipments/${s.id}`}>{s.number}</Link>,
           },
           { title: t('shipment.kind'), dataIndex: 'kind', render: (_, s) => t(`shipment.kinds.${s.kind}`) },
           { title: t('shipment.state'), dataIndex: 'state', render: (_, s) => <ShipmentStateTag state={s.state} /> },
@@ -124,6 +126,7 @@ export default function OrderDetailPage() {
   const reportError = useReportError();
   const id = Number(useParams().id);
   const [cancelling, setCancelling] = useState(false);
+  const warehouseNames = useWarehouseNames();
   const order = useQuery({
     queryKey: [...orderKeys.all, id],
     queryFn: () => call(api.GET('/api/orders/{id}', { params: { path: { id } } })),
@@ -177,6 +180,14 @@ export default function OrderDetailPage() {
         </Button>
       </Popconfirm>,
     );
+  if (o && shippable.includes(o.status) && can(Access.shipmentsManage))
+    actions.push(
+      <Link key="ship" to={`/orders/shipments/new?accountId=${o.accountId}&orderId=${o.id}`}>
+        <Button type="primary" icon={<CarOutlined />}>
+          {t('order.ship')}
+        </Button>
+      </Link>,
+    );
   if (o && cancellable.includes(o.status) && can(Access.ordersEnter))
     actions.push(
       <Button key="cancel" danger icon={<CloseOutlined />} onClick={() => setCancelling(true)}>
@@ -206,6 +217,9 @@ export default function OrderDetailPage() {
                   <Descriptions.Item label={t('order.owner')}>{o.ownerName ?? '–'}</Descriptions.Item>
                   <Descriptions.Item label={t('order.geography')}>{o.geographyName ?? '–'}</Descriptions.Item>
                   <Descriptions.Item label={t('order.channel')}>{t(`order.channels.${o.channel}`)}</Descriptions.Item>
+                  <Descriptions.Item label={t('order.warehouse')}>
+                    {warehouseNames.get(o.warehouseId) ?? `#${o.warehouseId}`}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('order.enteredBy')}>{o.enteredByName}</Descriptions.Item>
                   <Descriptions.Item label={t('order.createdAt')}>{formatDateTime(o.createdAt as string)}</Descriptions.Item>
                   <Descriptions.Item label={t('order.requestedDeliveryDate')}>{formatDate(o.requestedDeliveryDate)}</Descriptions.Item>

@@ -13,6 +13,7 @@ import { useReportError } from '../../../components/errors';
 import { formatFen } from '../../../components/format';
 import { orderKeys } from '../options';
 import type { OrderDetail } from '../types';
+import { useWarehouseOptions } from '../warehouses';
 import { CreditPanel } from './CreditPanel';
 import { LinesGrid } from './LinesGrid';
 import { type EntryLine, emptyLine, lineTotal, type SkuFacts, toOrderLines } from './lines';
@@ -21,6 +22,7 @@ const channels = ['phone', 'walk_in', 'field', 'portal', 'import'] as const;
 
 interface Header {
   accountId?: number;
+  warehouseId?: number;
   channel: (typeof channels)[number];
   requestedDeliveryDate?: Dayjs | null;
   deliveryAddressId?: number | null;
@@ -49,8 +51,10 @@ function blamedRows(error: unknown, lines: EntryLine[]): Set<number> {
 
 /**
  * OSB-1 fast order entry for the sales secretaries' desk: account, channel,
- * date and address; a keyboard grid of lines with price, stock and line total
- * as soon as a SKU is picked; the account's credit against the running total.
+ * date, address and the warehouse it ships from (the account's default until
+ * another is picked); a keyboard grid of lines with price, stock in that
+ * warehouse and line total as soon as a SKU is picked; the account's credit
+ * against the running total.
  */
 export default function OrderEntryPage() {
   const { t, i18n } = useTranslation();
@@ -60,6 +64,8 @@ export default function OrderEntryPage() {
   const reportError = useReportError();
   const [form] = Form.useForm<Header>();
   const accountId = Form.useWatch('accountId', form);
+  const warehouseId = Form.useWatch('warehouseId', form);
+  const warehouses = useWarehouseOptions();
   const [lines, setLines] = useState<EntryLine[]>([emptyLine(1)]);
   const [badLines, setBadLines] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
@@ -67,11 +73,13 @@ export default function OrderEntryPage() {
 
   const skuIds = useMemo(() => [...new Set(lines.flatMap((l) => (l.sku ? [l.sku.id] : [])))].sort((a, b) => a - b), [lines]);
   const facts = useQuery({
-    queryKey: [...orderKeys.all, 'entry-facts', accountId, skuIds],
+    queryKey: [...orderKeys.all, 'entry-facts', accountId, warehouseId, skuIds],
     queryFn: () =>
       call(
         api.GET('/api/orders/entry-facts', {
-          params: { query: { accountId: accountId as number, skuIds: skuIds.length ? skuIds.join(',') : undefined } },
+          params: {
+            query: { accountId: accountId as number, warehouseId, skuIds: skuIds.length ? skuIds.join(',') : undefined },
+          },
         }),
       ),
     enabled: accountId !== undefined,
@@ -88,6 +96,19 @@ export default function OrderEntryPage() {
     const preferred = addresses.data?.items.find((a) => a.isDefault) ?? addresses.data?.items[0];
     if (preferred && form.getFieldValue('deliveryAddressId') == null) form.setFieldValue('deliveryAddressId', preferred.id);
   }, [addresses.data, form]);
+  // Until the desk picks one, the order ships from the warehouse serving the account's territory.
+  const defaultWarehouseId = facts.data?.accountId === accountId ? facts.data?.defaultWarehouseId : undefined;
+  useEffect(() => {
+    if (defaultWarehouseId != null && form.getFieldValue('warehouseId') == null) form.setFieldValue('warehouseId', defaultWarehouseId);
+  }, [defaultWarehouseId, form]);
+  const warehouseOptions = useMemo(() => {
+    const label = (id: number, text: string) => (id === defaultWarehouseId ? `[${t('orderEntry.defaultWarehouse')}] ${text}` : text);
+    const known = warehouses.map((w) => ({ value: w.id, label: label(w.id, `${w.code} ${w.name}`) }));
+    // Without the warehouse list (no permission for it) the default still shows, by number.
+    if (defaultWarehouseId != null && !warehouses.some((w) => w.id === defaultWarehouseId))
+      known.push({ value: defaultWarehouseId, label: label(defaultWarehouseId, `#${defaultWarehouseId}`) });
+    return known;
+  }, [warehouses, defaultWarehouseId, t]);
   const skuFacts = useMemo(() => new Map<number, SkuFacts>((facts.data?.skus ?? []).map((s) => [s.skuId, s])), [facts.data]);
   const totalFen = lines.reduce((sum, l) => sum + lineTotal(l, l.sku ? skuFacts.get(l.sku.id) : undefined), 0);
 
@@ -111,6 +132,7 @@ export default function OrderEntryPage() {
           params: { header: { 'idempotency-key': idempotencyKey } },
           body: {
             accountId: header.accountId as number,
+            warehouseId: header.warehouseId,
             channel: header.channel,
             requestedDeliveryDate: header.requestedDeliveryDate ? header.requestedDeliveryDate.format('YYYY-MM-DD') : null,
             deliveryAddressId: header.deliveryAddressId ?? null,
@@ -168,7 +190,7 @@ export default function OrderEntryPage() {
               layout="vertical"
               initialValues={{ channel: 'phone' }}
               onValuesChange={(changed) => {
-                if ('accountId' in changed) form.setFieldValue('deliveryAddressId', null);
+                if ('accountId' in changed) form.setFieldsValue({ deliveryAddressId: null, warehouseId: undefined });
               }}
             >
               <Row gutter={16}>
@@ -201,7 +223,19 @@ export default function OrderEntryPage() {
                     />
                   </Form.Item>
                 </Col>
-                <Col xs={24}>
+                <Col xs={24} lg={8}>
+                  <Form.Item name="warehouseId" label={t('orderEntry.warehouse')} style={{ marginBottom: 0 }}>
+                    <Select
+                      data-testid="order-warehouse"
+                      disabled={accountId === undefined}
+                      placeholder={accountId === undefined ? t('orderEntry.pickAccount') : undefined}
+                      showSearch
+                      optionFilterProp="label"
+                      options={warehouseOptions}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} lg={16}>
                   <Form.Item name="note" label={t('orderEntry.note')} rules={[{ max: 500 }]} style={{ marginBottom: 0 }}>
                     <Input maxLength={500} />
                   </Form.Item>

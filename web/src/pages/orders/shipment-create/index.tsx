@@ -41,7 +41,8 @@ const splitCodes = (text: string) =>
 /**
  * OSB-3: a shipment from one warehouse for the confirmed orders of one
  * account; every open line can ship whole or in part, with its batch or unit
- * codes when the SKU tracks them. `?accountId=` preselects the account.
+ * codes when the SKU tracks them. `?accountId=` preselects the account;
+ * `&orderId=` (the order page's Ship button) its warehouse and its lines only.
  */
 export default function ShipmentCreatePage() {
   const { t } = useTranslation();
@@ -50,9 +51,12 @@ export default function ShipmentCreatePage() {
   const queryClient = useQueryClient();
   const reportError = useReportError();
   const [params] = useSearchParams();
+  const initialAccount = Number(params.get('accountId'));
   const [form] = Form.useForm<Header>();
   const accountId = Form.useWatch('accountId', form);
   const warehouseId = Form.useWatch('warehouseId', form);
+  // The order the page was opened for, while its account is still the one chosen.
+  const preselectedOrder = accountId === initialAccount ? Number(params.get('orderId')) || null : null;
   const warehouseNames = useWarehouseNames();
   const [picks, setPicks] = useState<Map<number, Pick>>(new Map());
   const [saving, setSaving] = useState(false);
@@ -71,13 +75,16 @@ export default function ShipmentCreatePage() {
     enabled: accountId !== undefined,
   });
   const orders = open.data;
+  // Opened with ?accountId= the picker has no search result to name the account by; its orders do.
+  const accountLabel = orders?.[0] ? `${orders[0].accountName} (${orders[0].accountCode})` : undefined;
   const warehouseIds = useMemo(() => [...new Set((orders ?? []).map((o) => o.warehouseId))], [orders]);
 
-  // The account's only warehouse is the obvious choice; the picks start at what is left to ship.
+  // The preselected order's warehouse, else the account's first one; the picks start at what is left to ship.
+  const preferredWarehouse = orders?.find((o) => o.id === preselectedOrder)?.warehouseId ?? warehouseIds[0];
   useEffect(() => {
-    const first = warehouseIds[0];
-    if (first !== undefined && (warehouseId === undefined || !warehouseIds.includes(warehouseId))) form.setFieldValue('warehouseId', first);
-  }, [warehouseIds, warehouseId, form]);
+    if (preferredWarehouse !== undefined && (warehouseId === undefined || !warehouseIds.includes(warehouseId)))
+      form.setFieldValue('warehouseId', preferredWarehouse);
+  }, [warehouseIds, warehouseId, preferredWarehouse, form]);
   const lines: OpenLine[] = useMemo(
     () =>
       (orders ?? [])
@@ -90,8 +97,9 @@ export default function ShipmentCreatePage() {
     [orders, warehouseId],
   );
   useEffect(() => {
-    setPicks(new Map(lines.map((l) => [l.id, { quantity: l.remaining, codes: '' }])));
-  }, [lines]);
+    const picked = (l: OpenLine) => preselectedOrder === null || l.orderId === preselectedOrder;
+    setPicks(new Map(lines.map((l) => [l.id, { quantity: picked(l) ? l.remaining : null, codes: '' }])));
+  }, [lines, preselectedOrder]);
 
   const setPick = (id: number, patch: Partial<Pick>) =>
     setPicks((current) => new Map(current).set(id, { ...(current.get(id) ?? { quantity: null, codes: '' }), ...patch }));
@@ -140,7 +148,6 @@ export default function ShipmentCreatePage() {
     }
   };
 
-  const initialAccount = Number(params.get('accountId'));
   return (
     <PageContainer
       title={t('shipmentForm.create')}
@@ -162,7 +169,7 @@ export default function ShipmentCreatePage() {
           <Row gutter={16}>
             <Col xs={24} md={12} lg={8}>
               <Form.Item name="accountId" label={t('shipmentForm.account')} rules={[{ required: true }]}>
-                <AccountPicker />
+                <AccountPicker label={accountLabel} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} lg={4}>

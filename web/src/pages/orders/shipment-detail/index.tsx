@@ -1,7 +1,7 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProDescriptions, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Form, Result, Row, Space, Steps, Table, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Result, Row, Space, Steps, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,9 +12,10 @@ import { errorMessage } from '../../../components/errors';
 import { formatDateTime, formatFen } from '../../../components/format';
 import { useSubmit } from '../../../components/useSubmit';
 import { orderKeys, ShipmentStateTag } from '../options';
+import { CancelShipmentForm } from './CancelShipmentForm';
 
 type Shipment = ResponseOf<'/api/orders/shipments/{id}'>;
-type State = Shipment['state'];
+type State = Exclude<Shipment['state'], 'cancelled'>;
 const states: State[] = ['prepared', 'picked', 'dispatched', 'delivered', 'signed'];
 
 /** OSB-10: moves the shipment to a later tracking state; signing asks who signed. */
@@ -60,6 +61,7 @@ export default function ShipmentDetailPage() {
   const can = useAccess();
   const id = Number(useParams().id);
   const [advancing, setAdvancing] = useState<State | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const shipment = useQuery({
     queryKey: [...orderKeys.shipments, id],
     queryFn: () => call(api.GET('/api/orders/shipments/{id}', { params: { path: { id } } })),
@@ -67,8 +69,10 @@ export default function ShipmentDetailPage() {
   });
   if (shipment.error) return <Result status="404" title={errorMessage(shipment.error, t('error.network'))} />;
   const s = shipment.data;
-  const at = s ? states.indexOf(s.state) : -1;
-  const next = states.slice(at + 1);
+  const cancelled = s?.state === 'cancelled';
+  const at = s && s.state !== 'cancelled' ? states.indexOf(s.state) : -1;
+  const next = s && !cancelled ? states.slice(at + 1) : [];
+  const cancelEvent = cancelled ? s?.events.findLast((e) => e.state === 'cancelled') : undefined;
   const stamps: Record<State, string | null> = s
     ? { prepared: s.createdAt, picked: s.pickedAt, dispatched: s.dispatchedAt, delivered: s.deliveredAt, signed: s.signedAt }
     : { prepared: null, picked: null, dispatched: null, delivered: null, signed: null };
@@ -79,6 +83,16 @@ export default function ShipmentDetailPage() {
       title={s?.number}
       subTitle={s ? `${s.accountCode} ${s.accountName}` : undefined}
       tags={s ? <ShipmentStateTag state={s.state} /> : undefined}
+      // The header holds the forward moves; calling the shipment off sits apart, at the foot.
+      footer={
+        s?.state === 'prepared' && can(Access.shipmentsManage)
+          ? [
+              <Button key="cancel" danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)}>
+                {t('shipmentForm.cancel')}
+              </Button>,
+            ]
+          : undefined
+      }
       extra={
         s && [
           <Link key="print" to={`/orders/shipments/${s.id}/note`}>
@@ -96,10 +110,19 @@ export default function ShipmentDetailPage() {
     >
       {s && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          {cancelEvent && (
+            <Alert
+              type="error"
+              showIcon
+              message={t('shipmentForm.cancelledBanner')}
+              description={`${formatDateTime(cancelEvent.at)}${cancelEvent.note ? ` · ${t('shipmentForm.cancelReason')}：${cancelEvent.note}` : ''}`}
+            />
+          )}
           <Card size="small">
             <Steps
+              status={cancelled ? 'error' : undefined}
               size="small"
-              current={at}
+              current={cancelled ? 0 : at}
               items={states.map((state) => ({
                 title: t(`shipment.states.${state}`),
                 description: stamps[state] ? formatDateTime(stamps[state]) : undefined,
@@ -160,7 +183,7 @@ export default function ShipmentDetailPage() {
               <Card size="small" title={t('shipmentForm.events')}>
                 <Timeline
                   items={s.events.map((e) => ({
-                    color: e.state === 'signed' ? 'green' : 'blue',
+                    color: e.state === 'signed' ? 'green' : e.state === 'cancelled' ? 'red' : 'blue',
                     children: (
                       <Space direction="vertical" size={0}>
                         <Typography.Text>{t(`shipment.states.${e.state}`)}</Typography.Text>
@@ -178,6 +201,7 @@ export default function ShipmentDetailPage() {
         </Space>
       )}
       {s && advancing && <TrackForm shipment={s} state={advancing} onClose={() => setAdvancing(null)} />}
+      {s && cancelling && <CancelShipmentForm shipment={s} onClose={() => setCancelling(false)} />}
     </PageContainer>
   );
 }

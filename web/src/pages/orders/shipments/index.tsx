@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../components/format';
 import { ShipmentStateTag } from '../options';
 import type { ShipmentSummary } from '../types';
 
-const states = ['prepared', 'picked', 'dispatched', 'delivered', 'signed'] as const;
+const states = ['prepared', 'picked', 'dispatched', 'delivered', 'signed', 'cancelled'] as const;
 
 interface Params {
   current?: number;
