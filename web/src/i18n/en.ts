@@ -1,3 +1,4 @@
+import { customerKpiEn } from './customerKpi';
 import { customersEn } from './customers';
 import { fieldEn } from './field';
 import { inventoryEn } from './inventory';
@@ -505,6 +506,7 @@ export const en: Messages = {
   ...leadsEn,
   ...fieldEn,
   ...customersEn,
+  ...customerKpiEn,
   ...productsEn,
   ...inventoryEn,
   ...ordersEn,

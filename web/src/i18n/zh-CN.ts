@@ -1,3 +1,4 @@
+import { customerKpiZhCN } from './customerKpi';
 import { customersZhCN } from './customers';
 import { fieldZhCN } from './field';
 import { inventoryZhCN } from './inventory';
@@ -499,6 +500,7 @@ export const zhCN = {
   ...leadsZhCN,
   ...fieldZhCN,
   ...customersZhCN,
+  ...customerKpiZhCN,
   ...productsZhCN,
   ...inventoryZhCN,
   ...ordersZhCN,

@@ -4,6 +4,7 @@ import './order.hooks.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { orderRoutes } from './order.routes.js';
 import { orderEntryRoutes } from './order-entry.routes.js';
+import { orderKpiRoutes } from './order-kpi.routes.js';
 import { shipmentRoutes } from './shipment.routes.js';
 
 export { InventoryPermissions } from './inventory.permissions.js';
@@ -21,6 +22,7 @@ export { warehouses } from './warehouse.schema.js';
 export const ordersModule: FastifyPluginAsync = async (app) => {
   await app.register(orderRoutes, { prefix: '/api/orders' });
   await app.register(orderEntryRoutes, { prefix: '/api/orders' });
+  await app.register(orderKpiRoutes, { prefix: '/api/orders' });
   await app.register(shipmentRoutes, { prefix: '/api/orders' });
   await app.register(inventoryRoutes);
 };

@@ -11,6 +11,7 @@ import { errorMessage } from '../../../components/errors';
 import { formatDate } from '../../../components/format';
 import { GeographyKindTag, LadderTag } from '../../../components/tags';
 import { useAcknowledgePolicy } from '../../../components/useAcknowledgePolicy';
+import { CustomerKpiHomeWidget } from '../../customers/CustomerKpiCard';
 import { ComplianceHomeWidget } from '../../field/ComplianceCard';
 
 type Person = Home['superiors'][number]['users'][number];
@@ -42,6 +43,7 @@ export default function HomePage() {
       {data && (
         <Row gutter={[16, 16]}>
           <ComplianceHomeWidget />
+          <CustomerKpiHomeWidget />
           <Col xs={24} lg={12}>
             <Card title={t('home.myPosition')} style={{ height: '100%' }}>
               {data.position ? (
