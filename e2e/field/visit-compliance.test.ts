@@ -32,6 +32,10 @@ async function openMyStores(page: Page): Promise<void> {
   await card.getByRole('link', { name: '查看达标报表' }).click();
   await page.waitForURL(/\/field\/compliance\?owner=\d+/);
   await page.getByTestId('store-name').first().waitFor();
+  // A store that gains a visit moves down the list (sorted by shortfall); 100 a page keeps it in sight.
+  await page.locator('.ant-pagination-options .ant-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '100' }).click();
+  await page.locator('.ant-pagination-options .ant-select-selection-item[title^="100"]').waitFor();
 }
 
 function storeRow(page: Page, name: string): Locator {
