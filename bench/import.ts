@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar } from '../server/src/modules/customers/account.rules.js';
 import { type RunningApp, startApp } from './lib/app.js';
+import { writeJson } from './lib/report.js';
 
 const rows = Number(process.env.BENCH_IMPORT_ROWS) || 100_000;
 const goalSeconds = 60;
@@ -108,11 +109,7 @@ try {
       `${r.database.padEnd(12)} ${r.dryRunSeconds.toFixed(1).padStart(9)} ${r.commitSeconds.toFixed(1).padStart(10)} ${String(Math.round(r.imported / r.commitSeconds)).padStart(17)}   ${verdict}`,
     );
   }
-  const out = path.resolve(import.meta.dirname, 'results', 'import.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model };
-  fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), machine, rows, goalSeconds, results }, null, 2)}\n`);
-  console.log(`\nResults written to ${path.relative(process.cwd(), out)}`);
+  writeJson(path.resolve(import.meta.dirname, 'results', 'import.json'), { rows, goalSeconds, results });
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

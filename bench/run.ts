@@ -2,19 +2,12 @@
 import path from 'node:path';
 import { type RunningApp, startApp } from './lib/app.js';
 import { startBare } from './lib/bare.js';
-import { drive, type LoadResult, type LoadSettings } from './lib/load.js';
+import { drive, type LoadResult } from './lib/load.js';
+import { benchOrders } from './lib/orders-bench.js';
 import { printTable, type Row, rowOf, writeResults } from './lib/report.js';
+import { settingsFromEnv } from './lib/settings.js';
 
-function positive(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
-
-const settings: LoadSettings = {
-  seconds: positive(process.env.BENCH_SECONDS, 5),
-  warmupSeconds: positive(process.env.BENCH_WARMUP_SECONDS, 1),
-  connections: positive(process.env.BENCH_CONNECTIONS, 10),
-};
+const settings = settingsFromEnv({ seconds: 5, warmupSeconds: 1, connections: 10 });
 const postgresUrl = process.env.BENCH_DATABASE_URL || undefined;
 const scopedUser = 'mm-huadong';
 const scopedList = '/api/org/users?limit=20';
@@ -60,6 +53,6 @@ if (postgresUrl)
   rows.push(...(await withApp({ kind: 'postgres', url: postgresUrl }, (running) => measureApp('PostgreSQL', running, baseline))));
 
 printTable(rows);
-const file = path.resolve(import.meta.dirname, 'results', 'latest.json');
-writeResults(file, settings, rows);
-console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
+writeResults(path.resolve(import.meta.dirname, 'results', 'latest.json'), settings, rows);
+// The order benchmarks compare against pgbench and need a million orders, so they run on PostgreSQL only.
+if (postgresUrl) await benchOrders(postgresUrl);

@@ -12,6 +12,8 @@ export interface RunningApp {
   app: FastifyInstance;
   /** The app's own database, for benchmarks that load data or query it directly. */
   database: Database;
+  /** Its connection string when it is PostgreSQL, for baselines that bypass the app (pg, pgbench). */
+  databaseUrl?: string;
   baseUrl: string;
   /** Signs a demo user in and returns the Cookie header value. */
   login(username: string): Promise<string>;
@@ -28,6 +30,7 @@ export async function startApp(target: { kind: 'pglite' } | { kind: 'postgres'; 
   return {
     app,
     database: fresh.database,
+    databaseUrl: fresh.url,
     baseUrl,
     async login(username) {
       const response = await fetch(`${baseUrl}/api/auth/login`, {
@@ -49,6 +52,7 @@ export async function startApp(target: { kind: 'pglite' } | { kind: 'postgres'; 
 
 interface Fresh {
   database: Database;
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -68,6 +72,7 @@ async function freshPostgres(url: string): Promise<Fresh> {
   parsed.pathname = `/${name}`;
   return {
     database: openPostgres(parsed.toString()),
+    url: parsed.toString(),
     async dispose() {
       const cleaner = new pg.Client({ connectionString: url });
       await cleaner.connect();

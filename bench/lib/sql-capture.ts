@@ -1,0 +1,33 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Db } from '../../server/src/platform/db/database.js';
+import * as schema from '../../server/src/platform/db/schema.js';
+
+export interface CapturedQuery {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * The statements a repository or service call sends, exactly as drizzle
+ * renders them, so a baseline can run the very same SQL with plain `pg`.
+ * The call runs for real on a short-lived pool of its own.
+ */
+export async function captureQueries(url: string, call: (db: Db) => Promise<unknown>): Promise<CapturedQuery[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 1, options: '-c TimeZone=UTC' });
+  const captured: CapturedQuery[] = [];
+  const db = drizzle({ client: pool, schema, logger: { logQuery: (text, params) => captured.push({ text, params }) } }) as unknown as Db;
+  try {
+    await call(db);
+  } finally {
+    await pool.end();
+  }
+  return captured;
+}
+
+/** The same statement with its one parameter equal to `from` replaced by `to` (e.g. another order id). */
+export function withParam(query: CapturedQuery, from: unknown, to: unknown): CapturedQuery {
+  const at = query.params.indexOf(from);
+  if (at < 0 || query.params.lastIndexOf(from) !== at) throw new Error(`${String(from)} is not exactly one parameter of ${query.text}`);
+  return { text: query.text, params: query.params.map((param, i) => (i === at ? to : param)) };
+}
