@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { prepareStatementsByText } from './auto-prepare.js';
 import * as schema from './schema.js';
 import { refreshStatistics } from './statistics.js';
 
@@ -30,6 +31,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
   // An idle connection dropped by the server (restart, failover) must not take the process down; the pool reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', prepareStatementsByText);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
