@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DataScope } from '../../platform/access/principal.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
+import { paddedNextval } from '../../platform/db/numbering.js';
 import { accountAddresses, accounts } from '../customers/index.js';
 import { geographies, users } from '../org/index.js';
 import { skus } from '../products/index.js';
@@ -26,7 +27,7 @@ export const orderScopeColumns = { owner: orders.ownerUserId, geography: orders.
  * cut 1000001 to 100000 and repeat numbers).
  */
 export const nextOrderNumber = () =>
-  sql<string>`'SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMM') || '-' || to_char(nextval('order_number_seq'), 'FM999999999999000000')`;
+  sql<string>`'SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMM') || '-' || ${paddedNextval('order_number_seq')}`;
 
 const enteredBy = alias(users, 'entered_by_user');
 const owner = alias(users, 'owner_user');

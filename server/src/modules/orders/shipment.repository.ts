@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm
 import type { DataScope } from '../../platform/access/principal.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
+import { paddedNextval } from '../../platform/db/numbering.js';
 import { accountScopeColumns, accounts } from '../customers/index.js';
 import { skus } from '../products/index.js';
 import type { ShipmentKind, ShipmentState } from './order.enums.js';
@@ -16,7 +17,7 @@ export type DeliveryRunRow = typeof deliveryRuns.$inferSelect;
 
 /** FH202611-000123 (发货): the month of creation in Shanghai and a counter that never repeats. */
 const nextShipmentNumber = () =>
-  sql<string>`'FH' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMM') || '-' || lpad(nextval('shipment_number_seq')::text, 6, '0')`;
+  sql<string>`'FH' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMM') || '-' || ${paddedNextval('shipment_number_seq')}`;
 
 const shipmentView = {
   id: shipments.id,
