@@ -55,9 +55,12 @@ export async function dispatchPendingEvents(db: Executor, options: { limit?: num
   const limit = options.limit ?? 100;
   const log = options.log ?? consoleLog;
   let delivered = 0;
-  for (const subscription of subscriptions()) {
-    const pending = await listUndelivered(db, subscription.type, subscription.consumer, limit);
+  const all = subscriptions();
+  const pending = await listUndelivered(db, all, limit);
+  // Subscription by subscription as registered, each in event order: the order deliveries always had.
+  for (const subscription of all) {
     for (const event of pending) {
+      if (event.type !== subscription.type || event.consumer !== subscription.consumer) continue;
       if (await deliver(db, subscription, event, log)) delivered += 1;
     }
   }

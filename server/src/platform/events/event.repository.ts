@@ -1,5 +1,6 @@
-import { and, asc, eq, notExists, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.js';
+import { selectRows } from '../db/raw.js';
 import type { DomainEvent } from './event.registry.js';
 import { domainEvents, eventDeliveries } from './events.schema.js';
 
@@ -9,24 +10,45 @@ export async function insertEvent(tx: Executor, type: string, payload: Record<st
   return row.id;
 }
 
-/** Events of a type that this consumer has not handled yet, oldest first (type index + delivery primary key). */
-export function listUndelivered(db: Executor, type: string, consumer: string, limit: number): Promise<DomainEvent[]> {
-  return db
-    .select({ id: domainEvents.id, type: domainEvents.type, payload: domainEvents.payload, createdAt: domainEvents.createdAt })
-    .from(domainEvents)
-    .where(
-      and(
-        eq(domainEvents.type, type),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(eventDeliveries)
-            .where(and(eq(eventDeliveries.eventId, domainEvents.id), eq(eventDeliveries.consumer, consumer))),
-        ),
-      ),
-    )
-    .orderBy(asc(domainEvents.id))
-    .limit(limit);
+export interface Wanted {
+  type: string;
+  consumer: string;
+}
+
+/**
+ * For every (type, consumer) pair, the events of that type the consumer has not handled yet, oldest first and at
+ * most `limit` each, in one query (type index + delivery primary key): a dispatch pass costs one round trip however
+ * many subscriptions there are.
+ */
+export async function listUndelivered(db: Executor, wanted: Wanted[], limit: number): Promise<(DomainEvent & Wanted)[]> {
+  if (wanted.length === 0) return [];
+  const pairs = sql.join(
+    wanted.map((w) => sql`(${w.type}, ${w.consumer})`),
+    sql`, `,
+  );
+  const rows = await selectRows<{
+    id: string | number;
+    type: string;
+    consumer: string;
+    payload: Record<string, unknown>;
+    created_at: Date | string;
+  }>(
+    db,
+    sql`SELECT id, type, consumer, payload, created_at FROM (
+        SELECT e.id, e.type, s.consumer, e.payload, e.created_at, row_number() OVER (PARTITION BY s.type, s.consumer ORDER BY e.id) AS n
+        FROM (VALUES ${pairs}) AS s(type, consumer)
+        JOIN ${domainEvents} e ON e.type = s.type
+        WHERE NOT EXISTS (SELECT 1 FROM ${eventDeliveries} d WHERE d.event_id = e.id AND d.consumer = s.consumer)) pending
+      WHERE n <= ${limit}
+      ORDER BY id`,
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    type: row.type,
+    consumer: row.consumer,
+    payload: row.payload,
+    createdAt: new Date(row.created_at),
+  }));
 }
 
 /**
