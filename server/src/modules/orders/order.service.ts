@@ -9,7 +9,6 @@ import { emitEvent } from '../../platform/events/index.js';
 import { fenToYuan } from '../../platform/money.js';
 import { addDays, shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
 import { type ApprovalDecidedPayload, requestApproval } from '../approvals/index.js';
-import { findVisibleAccount } from '../customers/index.js';
 import { geographyPath } from '../org/index.js';
 import { defaultWarehouseFor, releaseReservation, reserveStock } from './inventory.service.js';
 import { runOrderChecks } from './order.checks.js';
@@ -113,8 +112,9 @@ async function moveStatus(tx: Tx, actor: Actor, before: OrderRow, status: OrderS
 
 /** Header facts and priced lines for a new or edited order, checked against the account the user may see. */
 async function prepareOrder(tx: Tx, principal: Principal, input: OrderInput, at: Date) {
-  const visible = await findVisibleAccount(tx, principal, input.accountId);
-  const account = visible ? await lockAccountForOrder(tx, input.accountId) : null;
+  // Locked first and checked on the row, like lockVisibleAccount: one statement instead of the joined view and a lock.
+  const locked = await lockAccountForOrder(tx, input.accountId);
+  const account = locked && isInScope(principal.scope, { ownerId: locked.ownerUserId, geographyId: locked.geographyId }) ? locked : null;
   if (!account) throw new AppError(OrderErrors.accountUnknown, { field: 'accountId' }, { field: 'accountId' });
   if (account.status !== 'active') throw new AppError(OrderErrors.accountInactive, { code: account.code }, { field: 'accountId' });
   const path = await geographyPath(tx, account.geographyId);
