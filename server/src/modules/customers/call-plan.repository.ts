@@ -3,6 +3,7 @@ import type { DataScope } from '../../platform/access/principal.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import { selectRows } from '../../platform/db/raw.js';
+import { rateOf } from '../../platform/rates.js';
 import { businessTimeZone } from '../../platform/time.js';
 import { users } from '../org/index.js';
 import { callPlans, leadFollowUps } from './lead.schema.js';
@@ -107,7 +108,7 @@ export async function callReport(db: Executor, scope: DataScope, filter: CallRep
       calls: row.calls,
       leadsCalled: row.leads_called,
       appointments: row.appointments,
-      attainment: row.target_calls ? Math.round((row.calls / row.target_calls) * 10_000) / 10_000 : null,
+      attainment: row.target_calls ? rateOf(row.calls, row.target_calls) : null,
     })),
   };
 }

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { PlatformErrors } from '../../platform/errors/platform.errors.js';
+import { rateOf } from '../../platform/rates.js';
 import { registerOwnedEntity } from '../org/index.js';
 import type { AccountGrade, AccountKind, PartyType } from './account.enums.js';
 import { geographyExists } from './account.repository.js';
@@ -339,7 +340,8 @@ export async function linkLeadToAccount(ctx: ServiceContext, id: number, account
   return getLead(ctx, id);
 }
 
-const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
+/** The funnel shows 0 % rather than nothing for a source without leads. */
+const rate = (part: number, whole: number) => rateOf(part, whole) ?? 0;
 
 /** CUS-7 funnel (RPT-2): leads created in the period within scope, by current status, and conversion rates per source. */
 export async function leadFunnel(ctx: ReadContext, filter: FunnelFilter) {

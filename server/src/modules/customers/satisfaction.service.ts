@@ -1,6 +1,7 @@
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { roundTo } from '../../platform/rates.js';
 import { shanghaiDate } from '../../platform/time.js';
 import { lockVisibleAccount, requireVisibleAccount } from './account.service.js';
 import { CustomerErrors } from './customers.errors.js';
@@ -75,17 +76,15 @@ export interface SurveyFigures {
   nps: number | null;
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 export function surveyFigures(rows: Omit<SurveyAggregate, 'kind'>[]): SurveyFigures {
   const sum = (key: keyof Omit<SurveyAggregate, 'kind'>) => rows.reduce((total, row) => total + row[key], 0);
   const count = sum('count');
   const npsAnswers = sum('npsAnswers');
   return {
     count,
-    averageScore: count === 0 ? null : round(sum('scoreSum') / count, 2),
+    averageScore: count === 0 ? null : roundTo(sum('scoreSum') / count, 2),
     npsAnswers,
-    nps: npsAnswers === 0 ? null : round(((sum('promoters') - sum('detractors')) * 100) / npsAnswers, 1),
+    nps: npsAnswers === 0 ? null : roundTo(((sum('promoters') - sum('detractors')) * 100) / npsAnswers, 1),
   };
 }
 

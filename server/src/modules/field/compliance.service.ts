@@ -3,6 +3,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { rateOf } from '../../platform/rates.js';
 import { addDays, addMonths, monthDays, shanghaiDate, shanghaiMonth } from '../../platform/time.js';
 import { visitMinimums } from '../customers/index.js';
 import {
@@ -32,7 +33,7 @@ function withRate(row: RollupRow) {
   return {
     ...row,
     nonCompliant: row.storesTotal - row.compliant,
-    complianceRate: row.storesTotal === 0 ? null : Math.round((row.compliant / row.storesTotal) * 10_000) / 10_000,
+    complianceRate: rateOf(row.compliant, row.storesTotal),
   };
 }
 

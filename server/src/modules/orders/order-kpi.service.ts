@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { rateOf } from '../../platform/rates.js';
 import { addDays, shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
 import { OrderKpiErrors } from './order-kpi.errors.js';
 import { aggregateRepeatPurchase, type RepeatPurchaseAggregate } from './order-kpi.repository.js';
@@ -39,7 +40,7 @@ export interface RepeatPurchaseFigures {
 function figures(rows: Omit<RepeatPurchaseAggregate, 'kind'>[]): RepeatPurchaseFigures {
   const accounts = rows.reduce((total, row) => total + row.accounts, 0);
   const repeatAccounts = rows.reduce((total, row) => total + row.repeatAccounts, 0);
-  return { accounts, repeatAccounts, rate: accounts === 0 ? null : Math.round((repeatAccounts / accounts) * 10_000) / 10_000 };
+  return { accounts, repeatAccounts, rate: rateOf(repeatAccounts, accounts) };
 }
 
 /**
