@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import type { CapturedQuery } from './sql-capture.js';
+import { type CapturedQuery, prepared } from './sql-capture.js';
 
 /** The baseline: Fastify with no plugins, one route answering a small JSON body. */
 export async function startBare(): Promise<{ app: FastifyInstance; url: string }> {
@@ -27,7 +27,7 @@ export async function startBareSql(
   app.get<{ Params: { id: string } }>('/:id', async (request, reply) => {
     const answers: unknown[][] = [];
     for (const stage of stagesFor(Number(request.params.id))) {
-      const results = await Promise.all(stage.map((query) => pool.query(query.text, query.params)));
+      const results = await Promise.all(stage.map((query) => pool.query(prepared(query))));
       // The first stage finds the record: nothing there reads as 404, as in the app.
       if (answers.length === 0 && results[0]?.rowCount === 0) return reply.status(404).send({ error: 'not found' });
       answers.push(...results.map((result) => result.rows));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../../server/src/platform/db/database.js';
@@ -30,4 +31,13 @@ export function withParam(query: CapturedQuery, from: unknown, to: unknown): Cap
   const at = query.params.indexOf(from);
   if (at < 0 || query.params.lastIndexOf(from) !== at) throw new Error(`${String(from)} is not exactly one parameter of ${query.text}`);
   return { text: query.text, params: query.params.map((param, i) => (i === at ? to : param)) };
+}
+
+/**
+ * The statement as a named pg query: each connection parses and plans it once,
+ * as the app's own statements are (platform/db/auto-prepare), so a baseline
+ * does not pay planning the app no longer pays.
+ */
+export function prepared(query: CapturedQuery): pg.QueryConfig {
+  return { name: `b${createHash('sha1').update(query.text).digest('base64url')}`, text: query.text, values: query.params };
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/access/principal.js';
 import type { Tx } from '../../platform/db/database.js';
-import { accountCreditLimit } from '../customers/index.js';
+import { accountCreditLimit, type CreditTerms } from '../customers/index.js';
 import { can } from '../org/index.js';
 import { availableStock } from './inventory.service.js';
 import type { OrderCheckKind } from './order.enums.js';
@@ -50,8 +50,8 @@ async function priceCheck(tx: Tx, principal: Pick<Principal, 'isAdmin' | 'ladder
  * CUS-8 / OSB-2: limit − open receivables must cover the order. An account
  * without a limit buys for cash: finance confirms the payment, no approval.
  */
-async function creditCheck(tx: Tx, order: OrderRow): Promise<FailedCheck | null> {
-  const credit = await accountCreditLimit(tx, order.accountId);
+async function creditCheck(tx: Tx, order: OrderRow, terms: CreditTerms | undefined): Promise<FailedCheck | null> {
+  const credit = terms ?? (await accountCreditLimit(tx, order.accountId));
   if (credit.limitFen === null) return null;
   const limitFen = Number(credit.limitFen);
   const openFen = await openReceivablesFen(tx, order.accountId, order.id);
@@ -80,13 +80,18 @@ async function stockCheck(tx: Tx, order: OrderRow, lines: Line[]): Promise<Faile
   return { kind: 'stock', facts: { warehouseId: order.warehouseId, lines: short } };
 }
 
-/** OSB-2: every check on submit; each failing one is returned once, in a fixed order. */
+/**
+ * OSB-2: every check on submit; each failing one is returned once, in a
+ * fixed order. `credit` is the account's terms when the caller already read
+ * them under its lock; otherwise they are read here.
+ */
 export async function runOrderChecks(
   tx: Tx,
   principal: Pick<Principal, 'isAdmin' | 'ladder'>,
   order: OrderRow,
   lines: Line[],
+  credit?: CreditTerms,
 ): Promise<FailedCheck[]> {
-  const results = [await priceCheck(tx, principal, lines), await creditCheck(tx, order), await stockCheck(tx, order, lines)];
+  const results = [await priceCheck(tx, principal, lines), await creditCheck(tx, order, credit), await stockCheck(tx, order, lines)];
   return results.filter((result): result is FailedCheck => result !== null);
 }

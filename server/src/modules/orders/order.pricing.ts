@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { shanghaiDate } from '../../platform/time.js';
-import { findSkus, resolvePrices } from '../products/index.js';
+import { findPricedSkus } from '../products/index.js';
 import { OrderErrors } from './order.errors.js';
 import { discountBasisPoints, toBaseQuantity } from './order.rules.js';
 
@@ -43,18 +43,14 @@ export async function priceLines(
   if (lines.length === 0) throw new AppError(OrderErrors.noLines, {}, { field: 'lines' });
   const found = new Map(
     (
-      await findSkus(
-        db,
-        lines.map((line) => line.skuId),
-      )
+      await findPricedSkus(db, {
+        accountKind: account.kind,
+        geographyPath: account.geographyPath,
+        onDate: shanghaiDate(at),
+        skuIds: lines.map((line) => line.skuId),
+      })
     ).map((sku) => [sku.id, sku]),
   );
-  const prices = await resolvePrices(db, {
-    accountKind: account.kind,
-    geographyPath: account.geographyPath,
-    onDate: shanghaiDate(at),
-    skuIds: [...found.keys()],
-  });
   const seen = new Set<number>();
   return lines.map((line, index) => {
     const field = `lines[${index}]`;
@@ -70,7 +66,7 @@ export async function priceLines(
       throw new AppError(OrderErrors.lineQuantityInvalid, { field, perCase: sku.unitsPerCase }, { field: `${field}.units` });
     if (sku.minOrderQuantity !== null && quantity < sku.minOrderQuantity)
       throw new AppError(OrderErrors.belowMinimum, { field, code: sku.code, minimum: sku.minOrderQuantity }, { field: `${field}.units` });
-    const price = prices.get(sku.id);
+    const price = sku.price;
     if (!price) throw new AppError(OrderErrors.noPrice, { field: `${field}.skuId`, code: sku.code }, { field: `${field}.skuId` });
     const unitPriceFen = line.unitPriceFen ?? price.unitPriceFen;
     return {

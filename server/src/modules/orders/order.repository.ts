@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DataScope } from '../../platform/access/principal.js';
-import { scopeCondition } from '../../platform/access/scope.js';
+import { isInScope, scopeCondition } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
+import { jsonRows } from '../../platform/db/json-rows.js';
 import { paddedNextval } from '../../platform/db/numbering.js';
+import { placeholdersFor, setPlaceholdersFor, statement, statementPerNames } from '../../platform/db/statement.js';
 import { accountAddresses, accounts } from '../customers/index.js';
 import { geographies, users } from '../org/index.js';
 import { skus } from '../products/index.js';
@@ -66,9 +68,9 @@ const orderView = {
   updatedAt: orders.updatedAt,
 };
 
-function selectOrders(db: Executor) {
+function selectOrders<Extra extends Record<string, SQL> = Record<never, never>>(db: Executor, extra?: Extra) {
   return db
-    .select(orderView)
+    .select({ ...orderView, ...(extra as Extra) })
     .from(orders)
     .innerJoin(accounts, eq(accounts.id, orders.accountId))
     .innerJoin(enteredBy, eq(enteredBy.id, orders.enteredBy))
@@ -76,7 +78,7 @@ function selectOrders(db: Executor) {
     .leftJoin(geographies, eq(geographies.id, orders.geographyId));
 }
 
-export type OrderView = Awaited<ReturnType<typeof selectOrders>>[number];
+export type OrderView = Awaited<ReturnType<typeof listOrders>>['items'][number];
 
 export interface OrderFilter {
   status?: OrderStatus[];
@@ -129,29 +131,31 @@ export async function findOrder(db: Executor, scope: DataScope, id: number): Pro
   return row ?? null;
 }
 
+const orderLineView = {
+  id: orderLines.id,
+  orderId: orderLines.orderId,
+  lineNo: orderLines.lineNo,
+  skuId: orderLines.skuId,
+  skuCode: skus.code,
+  skuName: skus.name,
+  baseUnit: skus.baseUnit,
+  caseUnit: skus.caseUnit,
+  unitsPerCase: skus.unitsPerCase,
+  tracksCodes: skus.tracksCodes,
+  quantity: orderLines.quantity,
+  shippedQuantity: orderLines.shippedQuantity,
+  priceListId: orderLines.priceListId,
+  listPriceFen: orderLines.listPriceFen,
+  unitPriceFen: orderLines.unitPriceFen,
+  floorPriceFen: orderLines.floorPriceFen,
+  discountBp: orderLines.discountBp,
+  lineTotalFen: orderLines.lineTotalFen,
+};
+
 export async function findOrderLines(db: Executor, orderIds: number[]) {
   if (orderIds.length === 0) return [];
   return db
-    .select({
-      id: orderLines.id,
-      orderId: orderLines.orderId,
-      lineNo: orderLines.lineNo,
-      skuId: orderLines.skuId,
-      skuCode: skus.code,
-      skuName: skus.name,
-      baseUnit: skus.baseUnit,
-      caseUnit: skus.caseUnit,
-      unitsPerCase: skus.unitsPerCase,
-      tracksCodes: skus.tracksCodes,
-      quantity: orderLines.quantity,
-      shippedQuantity: orderLines.shippedQuantity,
-      priceListId: orderLines.priceListId,
-      listPriceFen: orderLines.listPriceFen,
-      unitPriceFen: orderLines.unitPriceFen,
-      floorPriceFen: orderLines.floorPriceFen,
-      discountBp: orderLines.discountBp,
-      lineTotalFen: orderLines.lineTotalFen,
-    })
+    .select(orderLineView)
     .from(orderLines)
     .innerJoin(skus, eq(skus.id, orderLines.skuId))
     .where(inArray(orderLines.orderId, orderIds))
@@ -159,6 +163,47 @@ export async function findOrderLines(db: Executor, orderIds: number[]) {
 }
 
 export type OrderLineView = Awaited<ReturnType<typeof findOrderLines>>[number];
+
+type JsonDates<T, K extends keyof T> = Omit<T, K> & {
+  [P in K]: T[P] extends Date ? string : T[P] extends Date | null ? string | null : T[P];
+};
+
+const orderDetailStatement = statement<{ id: number }, OrderDetailRow[]>((db, param) =>
+  selectOrders(db, {
+    lines: jsonRows(
+      orderLineView,
+      sql`FROM ${orderLines} JOIN ${skus} ON ${skus.id} = ${orderLines.skuId} WHERE ${orderLines.orderId} = ${orders.id}`,
+      sql`${orderLines.lineNo}`,
+    ),
+    checks: jsonRows(
+      getTableColumns(orderChecks),
+      sql`FROM ${orderChecks} WHERE ${orderChecks.orderId} = ${orders.id}`,
+      sql`${orderChecks.id}`,
+    ),
+  }).where(eq(orders.id, param('id'))),
+);
+
+type OrderDetailRow = OrderView & { lines: unknown[]; checks: unknown[] };
+
+/**
+ * One order with its lines and checks in a single statement (the answer to
+ * every order command and GET /orders/:id), or null when missing or outside
+ * the scope; the scope is checked on the row so the statement keeps one shape.
+ */
+export async function findOrderDetail(db: Executor, scope: DataScope, id: number) {
+  const [row] = await orderDetailStatement(db, { id });
+  if (!row || !isInScope(scope, { ownerId: row.ownerUserId, geographyId: row.geographyId })) return null;
+  const { lines, checks, ...order } = row;
+  return {
+    ...order,
+    lines: lines as OrderLineView[],
+    checks: (checks as JsonDates<OrderCheckRow, 'createdAt' | 'decidedAt'>[]).map((check) => ({
+      ...check,
+      createdAt: new Date(check.createdAt),
+      decidedAt: check.decidedAt === null ? null : new Date(check.decidedAt),
+    })),
+  };
+}
 
 export async function findOrderByKey(db: Executor, userId: number, key: string): Promise<OrderRow | null> {
   const [row] = await db
@@ -168,13 +213,17 @@ export async function findOrderByKey(db: Executor, userId: number, key: string):
   return row ?? null;
 }
 
+const insertOrderStatement = statementPerNames<Omit<NewOrder, 'number'>, OrderRow[]>((db, names, param) =>
+  db
+    .insert(orders)
+    .values({ ...(placeholdersFor(names, param) as Record<keyof NewOrder, Placeholder>), number: nextOrderNumber() })
+    .onConflictDoNothing({ target: [orders.enteredBy, orders.idempotencyKey], where: sql`${orders.idempotencyKey} IS NOT NULL` })
+    .returning(),
+);
+
 /** Inserts the order unless the same person already used the key; null means the key was taken meanwhile. */
 export async function insertOrder(db: Executor, values: Omit<NewOrder, 'number'>): Promise<OrderRow | null> {
-  const [row] = await db
-    .insert(orders)
-    .values({ ...values, number: nextOrderNumber() })
-    .onConflictDoNothing({ target: [orders.enteredBy, orders.idempotencyKey], where: sql`${orders.idempotencyKey} IS NOT NULL` })
-    .returning();
+  const [row] = await insertOrderStatement(db, values);
   return row ?? null;
 }
 
@@ -187,8 +236,16 @@ export async function deleteOrderLines(db: Executor, orderId: number): Promise<v
   await db.delete(orderLines).where(eq(orderLines.orderId, orderId));
 }
 
+const lockOrderStatement = statement<{ id: number }, OrderRow[]>((db, param) =>
+  db
+    .select()
+    .from(orders)
+    .where(eq(orders.id, param('id')))
+    .for('update'),
+);
+
 export async function lockOrder(db: Executor, id: number): Promise<OrderRow | null> {
-  const [row] = await db.select().from(orders).where(eq(orders.id, id)).for('update');
+  const [row] = await lockOrderStatement(db, { id });
   return row ?? null;
 }
 
@@ -198,12 +255,22 @@ export async function lockOrders(db: Executor, ids: number[]): Promise<OrderRow[
   return db.select().from(orders).where(inArray(orders.id, ids)).orderBy(asc(orders.id)).for('update');
 }
 
-export async function updateOrder(db: Executor, id: number, values: Partial<NewOrder>): Promise<OrderRow> {
-  const [row] = await db
+const updateOrderStatement = statementPerNames<Partial<NewOrder> & { id: number }, OrderRow[]>((db, names, param) =>
+  db
     .update(orders)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(orders.id, id))
-    .returning();
+    .set({
+      ...setPlaceholdersFor(
+        names.filter((name) => name !== 'id'),
+        param,
+      ),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(orders.id, param('id')))
+    .returning(),
+);
+
+export async function updateOrder(db: Executor, id: number, values: Partial<NewOrder>): Promise<OrderRow> {
+  const [row] = await updateOrderStatement(db, { ...values, id });
   if (!row) throw new Error('update returned no row');
   return row;
 }
@@ -268,10 +335,6 @@ export function checksOfRound(db: Executor, orderId: number, round: number): Pro
     .orderBy(asc(orderChecks.id));
 }
 
-export function checksOfOrder(db: Executor, orderId: number): Promise<OrderCheckRow[]> {
-  return db.select().from(orderChecks).where(eq(orderChecks.orderId, orderId)).orderBy(asc(orderChecks.id));
-}
-
 /** Marks the still-open checks of older rounds as no longer deciding anything. */
 export async function supersedeOpenChecks(db: Executor, orderId: number): Promise<void> {
   await db
@@ -280,24 +343,33 @@ export async function supersedeOpenChecks(db: Executor, orderId: number): Promis
     .where(and(eq(orderChecks.orderId, orderId), eq(orderChecks.status, 'pending')));
 }
 
-/** The account's delivery addresses: the chosen one, or its default when none is chosen. */
-export async function findDeliveryAddress(db: Executor, accountId: number, addressId: number | null) {
+const deliveryAddressView = {
+  id: accountAddresses.id,
+  province: accountAddresses.province,
+  city: accountAddresses.city,
+  address: accountAddresses.address,
+  receiver: accountAddresses.receiver,
+  receiverPhone: accountAddresses.receiverPhone,
+  carrier: accountAddresses.carrier,
+  unloadingNotes: accountAddresses.unloadingNotes,
+};
+
+/** The account's delivery address with this id, or null when it has none such. */
+export async function findDeliveryAddress(db: Executor, accountId: number, addressId: number) {
   const [row] = await db
-    .select()
+    .select(deliveryAddressView)
     .from(accountAddresses)
-    .where(
-      and(
-        eq(accountAddresses.accountId, accountId),
-        eq(accountAddresses.kind, 'delivery'),
-        addressId === null ? eq(accountAddresses.isDefault, true) : eq(accountAddresses.id, addressId),
-      ),
-    );
+    .where(and(eq(accountAddresses.accountId, accountId), eq(accountAddresses.kind, 'delivery'), eq(accountAddresses.id, addressId)));
   return row ?? null;
 }
 
-/** The account row an order is entered for, locked so that concurrent credit checks of one account run in turn. */
-export async function lockAccountForOrder(db: Executor, accountId: number) {
-  const [row] = await db
+/**
+ * The account row an order is entered for, locked so that concurrent credit
+ * checks of one account run in turn, with what entry needs of it besides: its
+ * credit terms and its default delivery address (null when it has none).
+ */
+const lockAccountStatement = statement((db, param: (name: 'id') => Placeholder) =>
+  db
     .select({
       id: accounts.id,
       code: accounts.code,
@@ -306,10 +378,20 @@ export async function lockAccountForOrder(db: Executor, accountId: number) {
       status: accounts.status,
       ownerUserId: accounts.ownerUserId,
       geographyId: accounts.geographyId,
+      credit: { limitFen: accounts.creditLimitFen, rating: accounts.creditRating },
+      defaultAddress: deliveryAddressView,
     })
     .from(accounts)
-    .where(eq(accounts.id, accountId))
-    .for('update');
+    .leftJoin(
+      accountAddresses,
+      and(eq(accountAddresses.accountId, accounts.id), eq(accountAddresses.kind, 'delivery'), eq(accountAddresses.isDefault, true)),
+    )
+    .where(eq(accounts.id, param('id')))
+    .for('update', { of: accounts }),
+);
+
+export async function lockAccountForOrder(db: Executor, accountId: number) {
+  const [row] = await lockAccountStatement(db, { id: accountId });
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/access/principal.js';
 import { isInScope } from '../../platform/access/scope.js';
-import { type Actor, writeAudit } from '../../platform/audit/audit.js';
+import type { Actor } from '../../platform/audit/audit.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -9,21 +9,23 @@ import { emitEvent } from '../../platform/events/index.js';
 import { fenToYuan } from '../../platform/money.js';
 import { addDays, shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
 import { type ApprovalDecidedPayload, requestApproval } from '../approvals/index.js';
+import type { CreditTerms } from '../customers/index.js';
 import { geographyPath } from '../org/index.js';
 import { defaultWarehouseFor, releaseReservation, reserveStock } from './inventory.service.js';
+import { type OrderChangeLog, orderChangeLog } from './order.change-log.js';
 import { runOrderChecks } from './order.checks.js';
 import { cancellableStatuses, type OrderChannel, type OrderCheckKind, type OrderStatus, receivableStatuses } from './order.enums.js';
 import { OrderErrors } from './order.errors.js';
 import { type OrderLineInput, type PricedLine, priceLines } from './order.pricing.js';
 import {
   activeWarehouseExists,
-  checksOfOrder,
   checksOfRound,
   deleteOrderLines,
   findCheckByApproval,
   findDeliveryAddress,
   findOrder,
   findOrderByKey,
+  findOrderDetail,
   findOrderLines,
   insertOrder,
   insertOrderCheck,
@@ -32,6 +34,7 @@ import {
   listOrders,
   lockAccountForOrder,
   lockOrder,
+  type OrderCheckRow,
   type OrderLineRow,
   type OrderRow,
   supersedeOpenChecks,
@@ -104,9 +107,9 @@ export function recordOrderEvent(
   );
 }
 
-async function moveStatus(tx: Tx, actor: Actor, before: OrderRow, status: OrderStatus, values: Partial<OrderRow> = {}, data = {}) {
+async function moveStatus(tx: Tx, log: OrderChangeLog, before: OrderRow, status: OrderStatus, values: Partial<OrderRow> = {}, data = {}) {
   const after = await updateOrder(tx, before.id, { ...values, status });
-  await recordOrderEvent(tx, actor, [before.id], 'status', status, { from: before.status, ...data });
+  log.event(before.id, 'status', status, { from: before.status, ...data });
   return after;
 }
 
@@ -127,8 +130,9 @@ async function prepareOrder(tx: Tx, principal: Principal, input: OrderInput, at:
   const date = input.requestedDeliveryDate ?? null;
   if (date !== null && date < shanghaiDate(at))
     throw new AppError(OrderErrors.dateInvalid, { field: 'requestedDeliveryDate' }, { field: 'requestedDeliveryDate' });
-  const address = await findDeliveryAddress(tx, account.id, input.deliveryAddressId ?? null);
-  if (input.deliveryAddressId != null && !address)
+  const chosen = input.deliveryAddressId ?? null;
+  const address = chosen === null ? account.defaultAddress : await findDeliveryAddress(tx, account.id, chosen);
+  if (chosen !== null && !address)
     throw new AppError(OrderErrors.addressInvalid, { field: 'deliveryAddressId' }, { field: 'deliveryAddressId' });
   return {
     account,
@@ -165,31 +169,43 @@ const idempotencyKeyPattern = /^[\x21-\x7e]{1,100}$/;
 /**
  * OSB-1: enters an order (a draft, or submitted at once). With an
  * Idempotency-Key a retried request answers the order the first one made,
- * even when both arrive at the same time (the unique index decides).
+ * even when both arrive at the same time (the unique index decides) and even
+ * when its input would now be refused (the account closed meanwhile, say).
+ * The key is looked up only when the insert or the input fails, so a first
+ * request pays no extra statement for it.
  */
 export async function createOrder(ctx: ServiceContext, input: OrderInput & { submit?: boolean }, idempotencyKey?: string) {
   const key = idempotencyKey ?? null;
   if (key !== null && !idempotencyKeyPattern.test(key))
     throw new AppError(OrderErrors.idempotencyKeyInvalid, {}, { field: 'Idempotency-Key' });
   const me = ctx.principal.userId;
-  if (key !== null) {
-    const earlier = await findOrderByKey(ctx.db, me, key);
-    if (earlier) return { order: await getOrder(ctx, earlier.id), replayed: true };
+  const replay = async () => {
+    const earlier = key === null ? null : await findOrderByKey(ctx.db, me, key);
+    return earlier && { order: await getOrder(ctx, earlier.id), replayed: true };
+  };
+  let created: number | null;
+  try {
+    created = await ctx.db.transaction(async (tx) => {
+      const { account, lines, header } = await prepareOrder(tx, ctx.principal, input, new Date());
+      const order = await insertOrder(tx, { ...header, enteredBy: me, idempotencyKey: key });
+      if (!order) return null; // the key was used before or meanwhile: answer that order
+      const inserted = await insertOrderLines(tx, lineRows(order.id, lines));
+      const log = orderChangeLog(tx, ctx.actor);
+      log.event(order.id, 'created', 'draft', { totalFen: order.totalFen, lines: inserted.length });
+      log.audit({ entity: orderEntity, entityId: order.id, action: 'create', after: { ...order, lines: inserted } });
+      if (input.submit) await submitInTx(tx, ctx, log, order, inserted, account.credit);
+      await log.write();
+      return order.id;
+    });
+  } catch (error) {
+    const replayed = error instanceof AppError ? await replay() : null;
+    if (replayed) return replayed;
+    throw error;
   }
-  const created = await ctx.db.transaction(async (tx) => {
-    const { lines, header } = await prepareOrder(tx, ctx.principal, input, new Date());
-    const order = await insertOrder(tx, { ...header, enteredBy: me, idempotencyKey: key });
-    if (!order) return null; // the same key won meanwhile: answer that order
-    const inserted = await insertOrderLines(tx, lineRows(order.id, lines));
-    await recordOrderEvent(tx, ctx.actor, [order.id], 'created', 'draft', { totalFen: order.totalFen, lines: inserted.length });
-    await writeAudit(tx, ctx.actor, { entity: orderEntity, entityId: order.id, action: 'create', after: { ...order, lines: inserted } });
-    if (input.submit) await submitInTx(tx, ctx, order, inserted);
-    return order.id;
-  });
   if (created === null) {
-    const winner = key === null ? null : await findOrderByKey(ctx.db, me, key);
-    if (!winner) throw new AppError(PlatformErrors.conflict);
-    return { order: await getOrder(ctx, winner.id), replayed: true };
+    const replayed = await replay();
+    if (!replayed) throw new AppError(PlatformErrors.conflict);
+    return replayed;
   }
   return { order: await getOrder(ctx, created), replayed: false };
 }
@@ -205,14 +221,16 @@ export async function updateDraft(ctx: ServiceContext, id: number, input: OrderI
     await deleteOrderLines(tx, id);
     const after = await updateOrder(tx, id, header);
     const inserted = await insertOrderLines(tx, lineRows(id, lines));
-    await recordOrderEvent(tx, ctx.actor, [id], 'status', 'edited', { totalFen: after.totalFen });
-    await writeAudit(tx, ctx.actor, {
+    const log = orderChangeLog(tx, ctx.actor);
+    log.event(id, 'status', 'edited', { totalFen: after.totalFen });
+    log.audit({
       entity: orderEntity,
       entityId: id,
       action: 'update',
       before: { ...before, lines: beforeLines },
       after: { ...after, lines: inserted },
     });
+    await log.write();
   });
   return getOrder(ctx, id);
 }
@@ -234,7 +252,9 @@ export async function submitOrder(ctx: ServiceContext, id: number) {
     const order = await lockScopedOrder(tx, ctx.principal, id);
     if (order.status !== 'draft') throw wrongStatus(order, 'submit');
     const lines = await findOrderLines(tx, [id]);
-    await submitInTx(tx, ctx, order, lines);
+    const log = orderChangeLog(tx, ctx.actor);
+    await submitInTx(tx, ctx, log, order, lines);
+    await log.write();
   });
   return getOrder(ctx, id);
 }
@@ -243,16 +263,20 @@ export async function submitOrder(ctx: ServiceContext, id: number) {
  * OSB-2: runs the price, credit and stock checks; each failing check opens
  * one approval carrying its facts. With none failing the order goes straight
  * to finance; an approval that passes at once (empty chain) counts as passed.
+ * The timeline still shows the order passing through 'submitted', but the row
+ * is written once, with the status the checks lead to.
  */
 async function submitInTx(
   tx: Tx,
   ctx: ServiceContext,
+  log: OrderChangeLog,
   draft: OrderRow,
   lines: Pick<OrderLineRow, 'lineNo' | 'skuId' | 'quantity' | 'listPriceFen' | 'unitPriceFen' | 'floorPriceFen' | 'discountBp'>[],
+  credit?: CreditTerms,
 ) {
   const round = draft.round + 1;
-  const submitted = await moveStatus(tx, ctx.actor, draft, 'submitted', { round, submittedAt: new Date() }, { round });
-  const failed = await runOrderChecks(tx, ctx.principal, submitted, lines);
+  log.event(draft.id, 'status', 'submitted', { from: draft.status, round });
+  const failed = await runOrderChecks(tx, ctx.principal, draft, lines, credit);
   let pending = 0;
   for (const check of failed) {
     const row = await insertOrderCheck(tx, { orderId: draft.id, round, kind: check.kind, facts: check.facts });
@@ -260,42 +284,41 @@ async function submitInTx(
       type: orderApprovalType(check.kind),
       subjectType: orderSubject,
       subjectId: draft.id,
-      amount: submitted.totalFen,
+      amount: draft.totalFen,
       requesterId: ctx.principal.userId,
-      summary: `${submitted.number} · ¥${fenToYuan(submitted.totalFen)}`,
+      summary: `${draft.number} · ¥${fenToYuan(draft.totalFen)}`,
       payload: {
         orderId: draft.id,
-        number: submitted.number,
-        accountId: submitted.accountId,
-        totalFen: submitted.totalFen,
+        number: draft.number,
+        accountId: draft.accountId,
+        totalFen: draft.totalFen,
         check: check.kind,
         facts: check.facts,
       },
     });
     const passed = opened.status === 'approved';
     await updateOrderCheck(tx, row.id, { approvalId: opened.approvalId, ...(passed ? { status: 'approved', decidedAt: new Date() } : {}) });
-    await recordOrderEvent(tx, ctx.actor, [draft.id], 'check', check.kind, {
-      approvalId: opened.approvalId,
-      passedAtOnce: passed,
-      facts: check.facts,
-    });
+    log.event(draft.id, 'check', check.kind, { approvalId: opened.approvalId, passedAtOnce: passed, facts: check.facts });
     if (!passed) pending += 1;
   }
-  const after = await moveStatus(tx, ctx.actor, submitted, pending > 0 ? 'awaiting_approval' : 'awaiting_finance');
-  await writeAudit(tx, ctx.actor, {
+  const status = pending > 0 ? 'awaiting_approval' : 'awaiting_finance';
+  const after = await updateOrder(tx, draft.id, { status, round, submittedAt: new Date() });
+  log.event(draft.id, 'status', status, { from: 'submitted' });
+  const failedChecks = failed.map((check) => check.kind);
+  log.audit({
     entity: orderEntity,
     entityId: draft.id,
     action: 'submit',
     before: { status: draft.status, round: draft.round },
-    after: { status: after.status, round, failedChecks: failed.map((check) => check.kind) },
+    after: { status, round, failedChecks },
   });
   await emitEvent(tx, 'order.submitted', {
     orderId: draft.id,
     number: after.number,
     accountId: after.accountId,
     totalFen: after.totalFen,
-    status: after.status,
-    failedChecks: failed.map((check) => check.kind),
+    status,
+    failedChecks,
   });
   return after;
 }
@@ -313,20 +336,31 @@ export async function onOrderApprovalDecided(tx: Tx, decided: ApprovalDecidedPay
   if (check?.status !== 'pending') return;
   const order = await lockOrder(tx, check.orderId);
   if (!order) return;
-  const actor: Actor = { userId: decided.decidedBy };
+  const log = orderChangeLog(tx, { userId: decided.decidedBy });
   await updateOrderCheck(tx, check.id, { status: checkOutcome[decided.outcome], decidedAt: new Date(decided.at) });
-  await recordOrderEvent(tx, actor, [order.id], 'approval', decided.outcome, { check: check.kind, approvalId: decided.approvalId });
-  if (order.status !== 'awaiting_approval' || order.round !== check.round) return;
-  if (decided.outcome !== 'approved') {
+  log.event(order.id, 'approval', decided.outcome, { check: check.kind, approvalId: decided.approvalId });
+  if (order.status === 'awaiting_approval' && order.round === check.round) await followDecision(tx, log, order, check, decided.outcome);
+  await log.write();
+}
+
+/** The order's next status once a check of its current round is decided. */
+async function followDecision(
+  tx: Tx,
+  log: OrderChangeLog,
+  order: OrderRow,
+  check: OrderCheckRow,
+  outcome: ApprovalDecidedPayload['outcome'],
+) {
+  if (outcome !== 'approved') {
     await supersedeOpenChecks(tx, order.id);
-    const after = await moveStatus(tx, actor, order, 'draft', {}, { check: check.kind, outcome: decided.outcome });
-    await writeAudit(tx, actor, { entity: orderEntity, entityId: order.id, action: `approval.${decided.outcome}`, before: order, after });
+    const after = await moveStatus(tx, log, order, 'draft', {}, { check: check.kind, outcome });
+    log.audit({ entity: orderEntity, entityId: order.id, action: `approval.${outcome}`, before: order, after });
     return;
   }
   const open = (await checksOfRound(tx, order.id, order.round)).filter((c) => c.status !== 'approved');
   if (open.length > 0) return;
-  const after = await moveStatus(tx, actor, order, 'awaiting_finance');
-  await writeAudit(tx, actor, { entity: orderEntity, entityId: order.id, action: 'approval.approved', before: order, after });
+  const after = await moveStatus(tx, log, order, 'awaiting_finance');
+  log.audit({ entity: orderEntity, entityId: order.id, action: 'approval.approved', before: order, after });
 }
 
 /** A returned approval sends the order back to draft as a rejection would: it is corrected and submitted again. */
@@ -358,12 +392,14 @@ export async function confirmOrder(ctx: ServiceContext, id: number) {
       lines: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
       userId: ctx.principal.userId,
     });
-    await recordOrderEvent(tx, ctx.actor, [id], 'reservation', 'reserved', {
+    const log = orderChangeLog(tx, ctx.actor);
+    log.event(id, 'reservation', 'reserved', {
       warehouseId: order.warehouseId,
       lines: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
     });
-    const after = await moveStatus(tx, ctx.actor, order, 'confirmed', { confirmedAt: new Date(), confirmedBy: ctx.principal.userId });
-    await writeAudit(tx, ctx.actor, { entity: orderEntity, entityId: id, action: 'confirm', before: { status: order.status }, after });
+    const after = await moveStatus(tx, log, order, 'confirmed', { confirmedAt: new Date(), confirmedBy: ctx.principal.userId });
+    log.audit({ entity: orderEntity, entityId: id, action: 'confirm', before: { status: order.status }, after });
+    await log.write();
     await emitEvent(tx, 'order.confirmed', {
       orderId: id,
       number: after.number,
@@ -382,13 +418,15 @@ export async function cancelOrder(ctx: ServiceContext, id: number, input: { reas
   await ctx.db.transaction(async (tx) => {
     const order = await lockScopedOrder(tx, ctx.principal, id);
     if (!cancellableStatuses.includes(order.status)) throw wrongStatus(order, 'cancel');
+    const log = orderChangeLog(tx, ctx.actor);
     if (order.status === 'confirmed') {
       await releaseReservation(tx, { orderId: id, userId: ctx.principal.userId, reason });
-      await recordOrderEvent(tx, ctx.actor, [id], 'release', 'released', { reason });
+      log.event(id, 'release', 'released', { reason });
     }
     await supersedeOpenChecks(tx, id);
-    const after = await moveStatus(tx, ctx.actor, order, 'cancelled', { cancelReason: reason, cancelledAt: new Date() }, { reason });
-    await writeAudit(tx, ctx.actor, { entity: orderEntity, entityId: id, action: 'cancel', before: { status: order.status }, after });
+    const after = await moveStatus(tx, log, order, 'cancelled', { cancelReason: reason, cancelledAt: new Date() }, { reason });
+    log.audit({ entity: orderEntity, entityId: id, action: 'cancel', before: { status: order.status }, after });
+    await log.write();
     await emitEvent(tx, 'order.cancelled', { orderId: id, number: after.number, accountId: after.accountId, from: order.status, reason });
   });
   return getOrder(ctx, id);
@@ -401,24 +439,19 @@ export async function markOrderPaid(ctx: ServiceContext, id: number) {
     if (!receivableStatuses.includes(order.status)) throw wrongStatus(order, 'markPaid');
     if (order.paidAt) throw new AppError(OrderErrors.alreadyPaid, { number: order.number });
     const after = await updateOrder(tx, id, { paidAt: new Date() });
-    await recordOrderEvent(tx, ctx.actor, [id], 'payment', 'paid', { totalFen: order.totalFen });
-    await writeAudit(tx, ctx.actor, {
-      entity: orderEntity,
-      entityId: id,
-      action: 'markPaid',
-      before: { paidAt: null },
-      after: { paidAt: after.paidAt },
-    });
+    const log = orderChangeLog(tx, ctx.actor);
+    log.event(id, 'payment', 'paid', { totalFen: order.totalFen });
+    log.audit({ entity: orderEntity, entityId: id, action: 'markPaid', before: { paidAt: null }, after: { paidAt: after.paidAt } });
+    await log.write();
   });
   return getOrder(ctx, id);
 }
 
 /** One order with its lines and checks, or 404 outside the scope. */
 export async function getOrder(ctx: ReadContext, id: number) {
-  const order = await findOrder(ctx.db, ctx.principal.scope, id);
+  const order = await findOrderDetail(ctx.db, ctx.principal.scope, id);
   if (!order) throw new AppError(PlatformErrors.notFound);
-  const [lines, checks] = await Promise.all([findOrderLines(ctx.db, [id]), checksOfOrder(ctx.db, id)]);
-  return { ...order, lines, checks };
+  return order;
 }
 
 /** OSB-10: the order's timeline, for whoever may see the order. */

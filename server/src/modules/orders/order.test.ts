@@ -202,6 +202,22 @@ describe('OSB-1 idempotency', () => {
     expect(other.json().id).not.toBe(first.json().id);
   });
 
+  it('OSB-1 a retry answers the first order even when its input would now be refused; a new key gets the refusal', async () => {
+    const payload = { accountId: f.accountId, channel: 'phone', lines: [{ skuId: sku(0).id, units: 1 }] };
+    const first = await api.create('ssg', payload, { 'idempotency-key': 'retry-after-change' });
+    expect(first.statusCode).toBe(201);
+    const before = await orderCount();
+    // Stands for whatever changed since the first attempt: the line no longer prices.
+    const changed = { ...payload, lines: [{ skuId: 987654321, units: 1 }] };
+    const retry = await api.create('ssg', changed, { 'idempotency-key': 'retry-after-change' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(first.json().id);
+    const fresh = await api.create('ssg', changed, { 'idempotency-key': 'retry-after-change-2' });
+    expect(fresh.statusCode).toBe(400);
+    expect(fresh.json().error.details.field).toBe('lines[0].skuId');
+    expect(await orderCount()).toBe(before);
+  });
+
   it('OSB-1 concurrent requests with one key make exactly one order with its lines', async () => {
     const payload = {
       accountId: f.accountId,

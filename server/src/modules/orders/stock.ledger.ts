@@ -5,7 +5,7 @@ import { notify } from '../../platform/notifications/index.js';
 import { findSkus } from '../products/index.js';
 import type { MovementKind } from './inventory.enums.js';
 import { InventoryErrors } from './inventory.errors.js';
-import { applyDeltas, insertMovements, type LevelAfter, type LevelDelta } from './stock.repository.js';
+import { type LevelAfter, type LevelDelta, writeMovements } from './stock.repository.js';
 import { warehouses } from './warehouse.schema.js';
 
 /** One line of stock to move; quantities are whole base units. */
@@ -121,7 +121,8 @@ async function alertManagers(db: Executor, levels: LevelAfter[]): Promise<void> 
 export async function postMovements(db: Executor, userId: number | null, movements: Movement[]): Promise<LevelAfter[]> {
   const moving = movements.filter((m) => m.onHandDelta !== 0 || m.reservedDelta !== 0);
   if (moving.length === 0) return [];
-  await insertMovements(
+  const deltas = summed(moving);
+  const after = await writeMovements(
     db,
     moving.map((m) => ({
       warehouseId: m.warehouseId,
@@ -135,9 +136,8 @@ export async function postMovements(db: Executor, userId: number | null, movemen
       note: m.note ?? null,
       userId,
     })),
+    deltas,
   );
-  const deltas = summed(moving);
-  const after = await applyDeltas(db, deltas);
   await alertManagers(db, crossedMinimum(deltas, after));
   return after;
 }

@@ -60,17 +60,18 @@ const deltaValues = (deltas: LevelDelta[]) =>
   );
 
 /**
- * Moves the levels by the given deltas and returns them as they are now: one
- * UPDATE for the rows that exist; a row appears on its first receipt. The
- * table's CHECKs refuse any result below zero, so even a caller that skipped
- * its checks cannot oversell.
+ * Appends the ledger rows and moves the levels by their summed deltas in one
+ * statement, returning the levels as they are now: one UPDATE for the rows
+ * that exist; a row appears on its first receipt. The table's CHECKs refuse
+ * any result below zero, so even a caller that skipped its checks cannot oversell.
  */
-export async function applyDeltas(db: Executor, deltas: LevelDelta[]): Promise<LevelAfter[]> {
-  if (deltas.length === 0) return [];
+export async function writeMovements(db: Executor, ledger: NewMovement[], deltas: LevelDelta[]): Promise<LevelAfter[]> {
+  if (ledger.length === 0) return [];
   const updated = (
     await selectRows<LevelRowRaw>(
       db,
-      sql`UPDATE ${stockLevels} AS s SET on_hand = s.on_hand + v.on_hand, reserved = s.reserved + v.reserved, updated_at = now()
+      sql`WITH ledger AS (${db.insert(stockMovements).values(ledger).getSQL()})
+        UPDATE ${stockLevels} AS s SET on_hand = s.on_hand + v.on_hand, reserved = s.reserved + v.reserved, updated_at = now()
         FROM (VALUES ${deltaValues(deltas)}) AS v(warehouse_id, sku_id, on_hand, reserved)
         WHERE s.warehouse_id = v.warehouse_id AND s.sku_id = v.sku_id
         RETURNING s.warehouse_id, s.sku_id, s.on_hand, s.reserved, s.min_stock`,
@@ -90,10 +91,6 @@ export async function applyDeltas(db: Executor, deltas: LevelDelta[]): Promise<L
       RETURNING warehouse_id, sku_id, on_hand, reserved, min_stock`,
   );
   return [...updated, ...inserted.map(levelAfter)];
-}
-
-export async function insertMovements(db: Executor, rows: NewMovement[]): Promise<void> {
-  if (rows.length > 0) await db.insert(stockMovements).values(rows);
 }
 
 /** What an order still holds reserved, per warehouse and SKU (reservations minus releases and shipments). */

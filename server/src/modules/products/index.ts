@@ -4,8 +4,8 @@ import { priceListRoutes } from './price-list.routes.js';
 import { proposalRoutes } from './proposal.routes.js';
 
 export { priceListItems, priceLists } from './price-list.schema.js';
-export type { ResolvedPrice, ResolvePricesInput } from './price-resolution.repository.js';
-export { resolvePrices } from './price-resolution.repository.js';
+export type { PricedSku, ResolvedPrice, ResolvePricesInput } from './price-resolution.repository.js';
+export { findPricedSkus, resolvePrices } from './price-resolution.repository.js';
 export type { PriceListStatus, ProductStatus, ProposalStatus, SkuStatus } from './products.enums.js';
 export { priceAccountKinds, priceListStatuses, productStatuses, proposalStatuses, skuStatuses } from './products.enums.js';
 export { ProductPermissions } from './products.permissions.js';

@@ -29,15 +29,23 @@ function redact(value: unknown): unknown {
 }
 
 /** Writes one audit row; call it inside the transaction of the change it records. */
-export async function writeAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorUserId: actor.userId,
-    entity: entry.entity,
-    entityId: String(entry.entityId),
-    action: entry.action,
-    before: redact(entry.before) as never,
-    after: redact(entry.after) as never,
-    ip: actor.ip ?? null,
-    requestId: actor.requestId ?? null,
-  });
+export function writeAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  return writeAudits(tx, actor, [entry]);
+}
+
+/** Several audit rows of one change in a single statement (a command that both creates and submits, say). */
+export async function writeAudits(tx: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      actorUserId: actor.userId,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      action: entry.action,
+      before: redact(entry.before) as never,
+      after: redact(entry.after) as never,
+      ip: actor.ip ?? null,
+      requestId: actor.requestId ?? null,
+    })),
+  );
 }
