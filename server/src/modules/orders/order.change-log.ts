@@ -1,10 +1,11 @@
-import { type Actor, type AuditEntry, writeAudits } from '../../platform/audit/audit.js';
+import { type Actor, type AuditEntry, auditInsert } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/database.js';
-import { insertOrderEvents, type NewOrderEvent } from './order.repository.js';
+import { writeTogether } from '../../platform/db/write-together.js';
+import { type NewOrderEvent, orderEventsInsert } from './order.repository.js';
 
 /**
  * The timeline entries (OSB-10) and audit rows one order command records,
- * gathered while it runs and written at its end in one statement each: an
+ * gathered while it runs and written at its end in one statement: an
  * order entered and submitted at once has three timeline entries and two
  * audit rows, and every round trip inside its transaction holds its locks longer.
  */
@@ -20,8 +21,7 @@ export function orderChangeLog(tx: Tx, actor: Actor) {
     },
     /** Call once, last thing before the transaction ends. */
     async write() {
-      await insertOrderEvents(tx, events.splice(0));
-      await writeAudits(tx, actor, audits.splice(0));
+      await writeTogether(tx, [orderEventsInsert(events.splice(0)), auditInsert(actor, audits.splice(0))]);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { jsonRows } from '../../platform/db/json-rows.js';
 import { paddedNextval } from '../../platform/db/numbering.js';
 import { placeholdersFor, setPlaceholdersFor, statement, statementPerNames } from '../../platform/db/statement.js';
+import { writeTogether } from '../../platform/db/write-together.js';
 import { accountAddresses, accounts } from '../customers/index.js';
 import { geographies, users } from '../org/index.js';
 import { skus } from '../products/index.js';
@@ -304,7 +305,21 @@ export async function openReceivablesFen(db: Executor, accountId: number, except
 }
 
 export async function insertOrderEvents(db: Executor, rows: NewOrderEvent[]): Promise<void> {
-  if (rows.length > 0) await db.insert(orderEvents).values(rows);
+  await writeTogether(db, [orderEventsInsert(rows)]);
+}
+
+/** The INSERT of these timeline entries, in order, with the rows as one JSON parameter (see auditInsert). */
+export function orderEventsInsert(rows: NewOrderEvent[]): SQL | null {
+  if (rows.length === 0) return null;
+  const json = rows.map((row) => ({
+    order_id: row.orderId,
+    kind: row.kind,
+    code: row.code,
+    actor_user_id: row.actorUserId ?? null,
+    data: row.data ?? {},
+  }));
+  return sql`INSERT INTO ${orderEvents} (order_id, kind, code, actor_user_id, data)
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(order_id bigint, kind text, code text, actor_user_id bigint, data jsonb)`;
 }
 
 export async function insertOrderCheck(
