@@ -145,22 +145,15 @@ async function prepareOrder(tx: Tx, principal: Principal, input: OrderInput, at:
       warehouseId,
       requestedDeliveryDate: date,
       deliveryAddressId: address?.id ?? null,
-      deliveryAddress: address
-        ? {
-            province: address.province,
-            city: address.city,
-            address: address.address,
-            receiver: address.receiver,
-            receiverPhone: address.receiverPhone,
-            carrier: address.carrier,
-            unloadingNotes: address.unloadingNotes,
-          }
-        : null,
+      deliveryAddress: address && addressSnapshot(address),
       note: trimmed(input.note),
       ...orderTotals(lines),
     },
   };
 }
+
+/** What the order keeps of its delivery address, so a later edit of the account does not rewrite where it went. */
+const addressSnapshot = ({ id: _id, ...snapshot }: NonNullable<Awaited<ReturnType<typeof findDeliveryAddress>>>) => snapshot;
 
 const lineRows = (orderId: number, lines: PricedLine[]) => lines.map(({ skuCode: _code, ...line }) => ({ ...line, orderId }));
 

@@ -5,8 +5,18 @@ import type pg from 'pg';
 const maxTextLength = 8_000;
 const maxParameters = 256;
 
+/** Names already computed: a request's statements are the same few texts over and over. Emptied when full. */
+const names = new Map<string, string>();
+const maxRememberedNames = 2_000;
+
 function statementName(text: string): string {
-  return `q${createHash('sha1').update(text).digest('base64url')}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= maxRememberedNames) names.clear();
+    name = `q${createHash('sha1').update(text).digest('base64url')}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 /** The query config with a name derived from its text when it is a parameterised statement worth keeping prepared. */
