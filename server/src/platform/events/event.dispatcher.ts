@@ -51,12 +51,15 @@ async function deliver(db: Executor, subscription: Subscription, event: DomainEv
  * handled, each in its own transaction (a savepoint when given an open
  * transaction, as the demo seed does). Returns the number of deliveries made.
  */
-export async function dispatchPendingEvents(db: Executor, options: { limit?: number; log?: BackgroundLog } = {}): Promise<number> {
+export async function dispatchPendingEvents(
+  db: Executor,
+  options: { limit?: number; log?: BackgroundLog; recentOnly?: boolean } = {},
+): Promise<number> {
   const limit = options.limit ?? 100;
   const log = options.log ?? consoleLog;
   let delivered = 0;
   const all = subscriptions();
-  const pending = await listUndelivered(db, all, limit);
+  const pending = await listUndelivered(db, all, limit, options.recentOnly ?? false);
   // Subscription by subscription as registered, each in event order: the order deliveries always had.
   for (const subscription of all) {
     for (const event of pending) {
@@ -67,10 +70,35 @@ export async function dispatchPendingEvents(db: Executor, options: { limit?: num
   return delivered;
 }
 
+/**
+ * When a pass reads every event rather than the last day's: the first pass
+ * (whatever waited while the server was down) and then once an hour. A day
+ * back covers every event as soon as it commits, unless its transaction ran
+ * for longer than a day; such events, and those whose handler has kept
+ * failing for a day, wait for the next full pass.
+ */
+export function fullPassSchedule(everyMs = 60 * 60 * 1000) {
+  let lastFullPassAt = Number.NEGATIVE_INFINITY;
+  return {
+    isFullPassDue: (now: number) => now - lastFullPassAt >= everyMs,
+    fullPassDone: (at: number) => {
+      lastFullPassAt = at;
+    },
+  };
+}
+
+/** The background dispatcher: a pass every second and after each request that emitted events, over the last day's events. */
 export function createEventDispatcher(db: Db, log: BackgroundLog = consoleLog): Poller {
+  const schedule = fullPassSchedule();
   return createPoller({
     intervalMs: pollMs,
-    run: () => dispatchPendingEvents(db, { log }),
+    run: async () => {
+      const startedAt = Date.now();
+      const full = schedule.isFullPassDue(startedAt);
+      const delivered = await dispatchPendingEvents(db, { log, recentOnly: !full });
+      if (full) schedule.fullPassDone(startedAt);
+      return delivered;
+    },
     onError: (error) => log.error({ err: error }, 'event dispatch pass failed'),
   });
 }

@@ -17,15 +17,23 @@ export interface Wanted {
 
 /**
  * For every (type, consumer) pair, the events of that type the consumer has not handled yet, oldest first and at
- * most `limit` each, in one query (type index + delivery primary key): a dispatch pass costs one round trip however
- * many subscriptions there are.
+ * most `limit` each, in one query (one range of the type and creation index per pair, probing the delivery primary
+ * key): a dispatch pass costs one round trip however many subscriptions there are. `recentOnly` reads the last day
+ * only (by the database clock), so a regular pass does not grow with the history; a pass over everything catches
+ * the rest.
  */
-export async function listUndelivered(db: Executor, wanted: Wanted[], limit: number): Promise<(DomainEvent & Wanted)[]> {
+export async function listUndelivered(
+  db: Executor,
+  wanted: Wanted[],
+  limit: number,
+  recentOnly = false,
+): Promise<(DomainEvent & Wanted)[]> {
   if (wanted.length === 0) return [];
   const pairs = sql.join(
     wanted.map((w) => sql`(${w.type}, ${w.consumer})`),
     sql`, `,
   );
+  const recent = recentOnly ? sql`AND e.created_at > now() - interval '1 day'` : sql``;
   const rows = await selectRows<{
     id: string | number;
     type: string;
@@ -34,13 +42,15 @@ export async function listUndelivered(db: Executor, wanted: Wanted[], limit: num
     created_at: Date | string;
   }>(
     db,
-    sql`SELECT id, type, consumer, payload, created_at FROM (
-        SELECT e.id, e.type, s.consumer, e.payload, e.created_at, row_number() OVER (PARTITION BY s.type, s.consumer ORDER BY e.id) AS n
-        FROM (VALUES ${pairs}) AS s(type, consumer)
-        JOIN ${domainEvents} e ON e.type = s.type
-        WHERE NOT EXISTS (SELECT 1 FROM ${eventDeliveries} d WHERE d.event_id = e.id AND d.consumer = s.consumer)) pending
-      WHERE n <= ${limit}
-      ORDER BY id`,
+    sql`SELECT e.id, s.type, s.consumer, e.payload, e.created_at
+      FROM (VALUES ${pairs}) AS s(type, consumer)
+      CROSS JOIN LATERAL (
+        SELECT e.id, e.payload, e.created_at FROM ${domainEvents} e
+        WHERE e.type = s.type ${recent}
+          AND NOT EXISTS (SELECT 1 FROM ${eventDeliveries} d WHERE d.event_id = e.id AND d.consumer = s.consumer)
+        ORDER BY e.created_at, e.id
+        LIMIT ${limit}) e
+      ORDER BY e.id`,
   );
   return rows.map((row) => ({
     id: Number(row.id),

@@ -10,7 +10,8 @@ export const domainEvents = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('domain_events_type_idx').on(t.type, t.id)],
+  // type + created_at: the dispatcher's regular passes read only the recent events of the types it delivers.
+  (t) => [index('domain_events_type_idx').on(t.type, t.id), index('domain_events_type_created_idx').on(t.type, t.createdAt)],
 );
 
 /** One row per (event, consumer) handled; the primary key is what makes a delivery happen once. */

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/helpers.js';
 import type { Database } from '../db/database.js';
 import { selectRows } from '../db/raw.js';
+import { fullPassSchedule } from './event.dispatcher.js';
 import { dispatchPendingEvents, emitEvent, subscribe } from './index.js';
 
 let database: Database;
@@ -118,6 +119,30 @@ describe('outbox delivery (platform/events)', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect(await dispatchPendingEvents(database.db, { log: quiet })).toBe(0);
+  });
+
+  it('a regular pass reads the last day only; a full pass delivers an older event too', async () => {
+    recordingConsumer('test.late', 'test.late');
+    const eventId = await emit('test.late');
+    // Stands for an event of a transaction that ran longer than a day, or one whose handler kept failing that long.
+    await database.db.execute(sql`UPDATE domain_events SET created_at = now() - interval '2 days' WHERE id = ${eventId}`);
+    expect(await dispatchPendingEvents(database.db, { log: quiet, recentOnly: true })).toBe(0);
+    expect(await effects(eventId)).toEqual([]);
+    expect(await dispatchPendingEvents(database.db, { log: quiet })).toBe(1);
+    expect(await effects(eventId)).toEqual(['test.late']);
+    const recent = await emit('test.late');
+    expect(await dispatchPendingEvents(database.db, { log: quiet, recentOnly: true })).toBe(1);
+    expect(await effects(recent)).toEqual(['test.late']);
+  });
+
+  it('the background dispatcher reads everything on its first pass and then once an hour', () => {
+    const schedule = fullPassSchedule(60 * 60 * 1000);
+    const start = Date.parse('2026-11-23T08:00:00Z');
+    expect(schedule.isFullPassDue(start)).toBe(true);
+    schedule.fullPassDone(start);
+    expect(schedule.isFullPassDue(start + 1000)).toBe(false);
+    expect(schedule.isFullPassDue(start + 59 * 60 * 1000)).toBe(false);
+    expect(schedule.isFullPassDue(start + 60 * 60 * 1000)).toBe(true);
   });
 
   it('refuses a second handler for the same consumer and type', () => {

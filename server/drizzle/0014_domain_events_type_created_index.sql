@@ -1,0 +1,1 @@
+CREATE INDEX "domain_events_type_created_idx" ON "domain_events" USING btree ("type","created_at");
