@@ -99,6 +99,15 @@ async function expectStatus(response: Response, status: number, what: string): P
   return body;
 }
 
+/** The app's side of a read measure: GET these paths in turn as the signed-in user. */
+const appGets = (running: RunningApp, cookie: string, paths: string[]) => (now: LoadSettings) =>
+  driveRequests(
+    running.baseUrl,
+    now,
+    paths.map((path) => ({ method: 'GET', path })),
+    { headers: { cookie } },
+  );
+
 /** a) One order by id through the app (session, permission, scope, its query) against bare Fastify running the same SQL with pg. */
 async function measureRead({ running, databaseUrl, principal, cookies, settings, rounds }: Bench) {
   const db = running.database.db;
@@ -125,13 +134,11 @@ async function measureRead({ running, databaseUrl, principal, cookies, settings,
     const [app, baseline] = await alternate(
       settings,
       rounds,
-      (now) =>
-        driveRequests(
-          running.baseUrl,
-          now,
-          ids.map((id) => ({ method: 'GET', path: `/api/orders/${id}` })),
-          { headers: { cookie } },
-        ),
+      appGets(
+        running,
+        cookie,
+        ids.map((id) => `/api/orders/${id}`),
+      ),
       (now) =>
         driveRequests(
           bare.url,
@@ -199,13 +206,11 @@ async function measureList({ running, databaseUrl, principal, cookies, settings,
     const [app, baseline] = await alternate(
       settings,
       rounds,
-      (now) =>
-        driveRequests(
-          running.baseUrl,
-          now,
-          queries.map((query) => ({ method: 'GET', path: `/api/orders?${queryString(query)}` })),
-          { headers: { cookie } },
-        ),
+      appGets(
+        running,
+        cookie,
+        queries.map((query) => `/api/orders?${queryString(query)}`),
+      ),
       (now) =>
         closedLoop(now, (call) => {
           const statement = statements[call % statements.length] as CapturedQuery;

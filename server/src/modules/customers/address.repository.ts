@@ -6,10 +6,8 @@ import { type AddressKind, accountAddresses } from './customers.schema.js';
 export type AddressRow = typeof accountAddresses.$inferSelect;
 export type NewAddress = typeof accountAddresses.$inferInsert;
 
-const addressView = {
-  id: accountAddresses.id,
-  accountId: accountAddresses.accountId,
-  kind: accountAddresses.kind,
+/** Where goods go and how they are handed over: what an order keeps of its delivery address (OSB-1). */
+export const deliveryPointColumns = {
   province: accountAddresses.province,
   city: accountAddresses.city,
   address: accountAddresses.address,
@@ -17,6 +15,13 @@ const addressView = {
   receiverPhone: accountAddresses.receiverPhone,
   carrier: accountAddresses.carrier,
   unloadingNotes: accountAddresses.unloadingNotes,
+};
+
+const addressView = {
+  id: accountAddresses.id,
+  accountId: accountAddresses.accountId,
+  kind: accountAddresses.kind,
+  ...deliveryPointColumns,
   isDefault: accountAddresses.isDefault,
   verifiedAt: accountAddresses.verifiedAt,
   verifiedBy: accountAddresses.verifiedBy,

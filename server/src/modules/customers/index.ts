@@ -17,6 +17,7 @@ export type { DuplicateMatch } from './account.service.js';
 export { createAccount, findDuplicates, findVisibleAccount } from './account.service.js';
 export type { CreditTerms } from './account-credit.service.js';
 export { accountCreditLimit } from './account-credit.service.js';
+export { deliveryPointColumns } from './address.repository.js';
 export type { CustomerSettings } from './customer-settings.service.js';
 export { visitMinimums } from './customer-settings.service.js';
 export { CustomerErrors } from './customers.errors.js';

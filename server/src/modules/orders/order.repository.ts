@@ -7,7 +7,7 @@ import { jsonRows } from '../../platform/db/json-rows.js';
 import { paddedNextval } from '../../platform/db/numbering.js';
 import { placeholdersFor, setPlaceholdersFor, statement, statementPerNames } from '../../platform/db/statement.js';
 import { writeTogether } from '../../platform/db/write-together.js';
-import { accountAddresses, accounts } from '../customers/index.js';
+import { accountAddresses, accounts, deliveryPointColumns } from '../customers/index.js';
 import { geographies, users } from '../org/index.js';
 import { skus } from '../products/index.js';
 import { type OrderCheckKind, type OrderStatus, receivableStatuses } from './order.enums.js';
@@ -358,16 +358,7 @@ export async function supersedeOpenChecks(db: Executor, orderId: number): Promis
     .where(and(eq(orderChecks.orderId, orderId), eq(orderChecks.status, 'pending')));
 }
 
-const deliveryAddressView = {
-  id: accountAddresses.id,
-  province: accountAddresses.province,
-  city: accountAddresses.city,
-  address: accountAddresses.address,
-  receiver: accountAddresses.receiver,
-  receiverPhone: accountAddresses.receiverPhone,
-  carrier: accountAddresses.carrier,
-  unloadingNotes: accountAddresses.unloadingNotes,
-};
+const deliveryAddressView = { id: accountAddresses.id, ...deliveryPointColumns };
 
 /** The account's delivery address with this id, or null when it has none such. */
 export async function findDeliveryAddress(db: Executor, accountId: number, addressId: number) {
